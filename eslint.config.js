@@ -1,0 +1,120 @@
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import { defineConfig } from 'eslint/config'
+import tseslint from 'typescript-eslint'
+
+// Layer rules from STYLE.md: imports point down only. Each layer lists the sibling folders it
+// may import (`allow`), those it may import types from only (`typesOnly`), and banned packages.
+const PACKAGES = {
+  react: '^react(-dom)?(/|$)',
+  zustand: '^zustand(/|$)',
+  dexie: '^dexie(-react-hooks)?(/|$)',
+  d3: '^d3(-[a-z-]+)?(/|$)',
+  node: '^node:',
+}
+/** @typedef {{ allow: string[], typesOnly: string[], banned: (keyof typeof PACKAGES)[] }} Layer */
+/** @type {Record<string, Layer>} */
+const LAYERS = {
+  core: { allow: [], typesOnly: [], banned: ['react', 'zustand', 'dexie', 'd3', 'node'] },
+  persistence: { allow: ['core'], typesOnly: [], banned: ['react', 'zustand', 'd3'] },
+  state: { allow: ['core', 'persistence', 'scenarios'], typesOnly: [], banned: ['dexie', 'd3'] },
+  viz: { allow: [], typesOnly: ['core'], banned: ['zustand', 'dexie'] },
+  ui: { allow: ['state', 'viz', 'scenarios'], typesOnly: ['core'], banned: ['dexie'] },
+  scenarios: { allow: ['core'], typesOnly: [], banned: ['react', 'zustand', 'dexie', 'd3'] },
+  cli: { allow: ['core', 'scenarios', 'persistence'], typesOnly: [], banned: ['react', 'zustand'] },
+}
+// Relative imports are matched as written, so "leaving the layer" depends on the importing
+// file's depth: one config block per depth keeps the rule exact without a resolver plugin.
+const MAX_DEPTH = 8
+
+/**
+ * @param {string} layer
+ * @param {Layer} rules
+ * @returns {import('eslint').Linter.Config[]}
+ */
+function layerBlocks(layer, { allow, typesOnly, banned }) {
+  const message = `src/${layer} may not import this: see the layer table in src/README.md.`
+  const packagePatterns = banned.map((name) => ({
+    regex: PACKAGES[name],
+    caseSensitive: true,
+    message,
+  }))
+  return Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => {
+    const up = `^(\\.\\./){${depth + 1}}`
+    const allowed = [...allow, ...typesOnly, '\\.\\.'].join('|')
+    const siblingPatterns = [
+      { regex: `${up}(?!(${allowed})(/|$))`, caseSensitive: true, message },
+      ...typesOnly.map((name) => ({
+        regex: `${up}${name}(/|$)`,
+        caseSensitive: true,
+        allowTypeImports: true,
+        message: `src/${layer} may only \`import type\` from src/${name}.`,
+      })),
+    ]
+    return {
+      files: [`src/${layer}/${'*/'.repeat(depth)}*.{ts,tsx}`],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          { patterns: [...packagePatterns, ...siblingPatterns] },
+        ],
+      },
+    }
+  })
+}
+
+// Determinism: the clock, randomness and ids are passed into core, never taken from globals.
+const nondeterministic = 'core is deterministic: take time, randomness and ids as inputs.'
+const timeAndChance = ['Date', 'performance', 'crypto', 'setTimeout', 'setInterval']
+/** @type {import('eslint').Linter.Config} */
+const coreDeterminism = {
+  files: ['src/core/**'],
+  rules: {
+    'no-restricted-globals': [
+      'error',
+      ...[...timeAndChance, 'setImmediate', 'requestAnimationFrame', 'requestIdleCallback'].map(
+        (name) => ({ name, message: nondeterministic }),
+      ),
+    ],
+    'no-restricted-properties': [
+      'error',
+      { object: 'Math', property: 'random', message: nondeterministic },
+      { object: 'Date', property: 'now', message: nondeterministic },
+      { object: 'performance', property: 'now', message: nondeterministic },
+      { object: 'crypto', property: 'randomUUID', message: nondeterministic },
+      ...timeAndChance.map((property) => ({
+        object: 'globalThis',
+        property,
+        message: nondeterministic,
+      })),
+    ],
+  },
+}
+
+export default defineConfig(
+  { ignores: ['dist', 'reports', 'test-results', 'playwright-report', 'coverage'] },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/cli/**'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['src/cli/**', 'scripts/**', 'bench/**', 'e2e/**', '*.config.{js,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+  { files: ['src/**/*.tsx'], ...reactHooks.configs.flat.recommended },
+  ...Object.entries(LAYERS).flatMap(([layer, rules]) => layerBlocks(layer, rules)),
+  coreDeterminism,
+)

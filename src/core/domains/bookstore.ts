@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { accept, num, reject, str, type Domain } from './domain'
+import { amount, id } from './fields'
+
+/** A bookstore's stock per store and ISBN: `store/isbn` -> { stock }. Stock changes commute. */
+export const bookstore: Domain = {
+  name: 'bookstore',
+  commands: {
+    StockBook: z.strictObject({ store: id, isbn: id, qty: amount }),
+    SellBook: z.strictObject({ store: id, isbn: id }),
+  },
+  eventTypes: ['BookStocked', 'BookSold'],
+  target(c) {
+    const key = `${str(c.data, 'store')}/${str(c.data, 'isbn')}`
+    return { key, stream: `book/${key}` }
+  },
+  decide(c, row) {
+    switch (c.type) {
+      case 'StockBook':
+        return accept({ type: 'BookStocked', data: c.data })
+      case 'SellBook':
+        return row && num(row, 'stock') > 0
+          ? accept({ type: 'BookSold', data: c.data })
+          : reject('book not in stock')
+      default:
+        return reject(`unknown command ${c.type}`)
+    }
+  },
+  keyOf: (e) => `${str(e.data, 'store')}/${str(e.data, 'isbn')}`,
+  evolve(row, e) {
+    const stock = row ? num(row, 'stock') : 0
+    switch (e.type) {
+      case 'BookStocked':
+        return { stock: stock + num(e.data, 'qty') }
+      case 'BookSold':
+        return { stock: stock - 1 }
+      default:
+        return row
+    }
+  },
+  workload: {
+    create: (i) => ({ type: 'StockBook', data: { store: 's1', isbn: `isbn-${i}`, qty: 5 } }),
+    sample(type, i, _n, rng) {
+      const data = { store: 's1', isbn: `isbn-${i}` }
+      return type === 'StockBook'
+        ? { type, data: { ...data, qty: 1 + rng.int(5) } }
+        : { type, data }
+    },
+  },
+}

@@ -1,0 +1,57 @@
+import type { z } from 'zod'
+import type { EventData, NewEvent, Row, StoredEvent } from '../events'
+import type { Rng } from '../random'
+
+export type DomainName = 'todo' | 'bank' | 'bookstore' | 'users' | 'profiles'
+
+export interface Command {
+  readonly type: string
+  readonly data: EventData
+}
+
+/** What the write model decided: events for one stream, or a refusal with its reason. */
+export type Decision =
+  | { readonly ok: true; readonly events: readonly NewEvent[] }
+  | { readonly ok: false; readonly reason: string }
+
+/**
+ * A domain is plain data plus pure functions. The write model and the truth share `evolve`: the
+ * truth is `evolve` folded over the events in position order, and a naive handler is the same
+ * `evolve` applied in whatever order the network delivers.
+ */
+export interface Domain {
+  readonly name: DomainName
+  /** Schemas of each command's data, keyed by command type. */
+  readonly commands: Readonly<Record<string, z.ZodType>>
+  readonly eventTypes: readonly string[]
+  /** The read-model key (and aggregate) a command addresses. */
+  target(command: Command): { readonly key: string; readonly stream: string }
+  /** Decides a command against the aggregate's current row (undefined when it does not exist). */
+  decide(command: Command, row: Row | undefined): Decision
+  /** The read-model key an event updates. */
+  keyOf(event: StoredEvent): string
+  /** The in-order logic: the next row, or undefined when the row is removed. */
+  evolve(row: Row | undefined, event: StoredEvent): Row | undefined
+  readonly workload: WorkloadShape
+}
+
+/** How the seeded workload generator makes valid-looking commands for this domain. */
+export interface WorkloadShape {
+  /** The command that brings key number `i` into existence, or null if none is needed. */
+  create(i: number, rng: Rng): Command | null
+  /** A command of `type` against key number `i`; `n` is a running counter for unique values. */
+  sample(type: string, i: number, n: number, rng: Rng): Command
+}
+
+export const accept = (...events: NewEvent[]): Decision => ({ ok: true, events })
+export const reject = (reason: string): Decision => ({ ok: false, reason })
+
+export function str(data: EventData, field: string): string {
+  const v = data[field]
+  return typeof v === 'string' ? v : String(v)
+}
+
+export function num(data: EventData, field: string): number {
+  const v = data[field]
+  return typeof v === 'number' ? v : Number(v)
+}

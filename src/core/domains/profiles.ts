@@ -1,0 +1,106 @@
+import { z } from 'zod'
+import { accept, reject, str, type Command, type Domain } from './domain'
+import { id, text, time } from './fields'
+
+/**
+ * The patterns of the out-of-order lesson, one entity per pattern: user names (newest wins),
+ * warehouse characteristics (set once), first publication (minimum), things (create, delete,
+ * create again). Keys carry the entity kind: `user/ID`, `warehouse/ID`, `event/ID`, `thing/ID`.
+ */
+const targets: Record<string, [kind: string, field: string]> = {
+  ChangeName: ['user', 'userId'],
+  DecideWarehouse: ['warehouse', 'warehouseId'],
+  PublishEvent: ['event', 'eventId'],
+  CreateThing: ['thing', 'id'],
+  DeleteThing: ['thing', 'id'],
+  NameChanged: ['user', 'userId'],
+  WarehouseCharacteristicsDecided: ['warehouse', 'warehouseId'],
+  EventPublished: ['event', 'eventId'],
+  ThingCreated: ['thing', 'id'],
+  ThingDeleted: ['thing', 'id'],
+}
+
+function keyFor(type: string, data: Command['data']): string {
+  const [kind, field] = targets[type] ?? ['unknown', 'id']
+  return `${kind}/${str(data, field)}`
+}
+
+export const profiles: Domain = {
+  name: 'profiles',
+  commands: {
+    ChangeName: z.strictObject({ userId: id, name: text }),
+    DecideWarehouse: z.strictObject({
+      warehouseId: id,
+      location: text,
+      size: z.number().int().min(0),
+    }),
+    PublishEvent: z.strictObject({ eventId: id, publishedAt: time }),
+    CreateThing: z.strictObject({ id }),
+    DeleteThing: z.strictObject({ id }),
+  },
+  eventTypes: [
+    'NameChanged',
+    'WarehouseCharacteristicsDecided',
+    'EventPublished',
+    'ThingCreated',
+    'ThingDeleted',
+  ],
+  target(c) {
+    const key = keyFor(c.type, c.data)
+    return { key, stream: key }
+  },
+  decide(c, row) {
+    const data = c.data
+    switch (c.type) {
+      case 'ChangeName':
+        return accept({ type: 'NameChanged', data })
+      case 'DecideWarehouse':
+        return accept({ type: 'WarehouseCharacteristicsDecided', data })
+      case 'PublishEvent':
+        return accept({ type: 'EventPublished', data })
+      case 'CreateThing':
+        return row ? reject('thing already exists') : accept({ type: 'ThingCreated', data })
+      case 'DeleteThing':
+        return row ? accept({ type: 'ThingDeleted', data }) : reject('no such thing')
+      default:
+        return reject(`unknown command ${c.type}`)
+    }
+  },
+  keyOf: (e) => keyFor(e.type, e.data),
+  evolve(row, e) {
+    const d = e.data
+    switch (e.type) {
+      case 'NameChanged':
+        return { name: str(d, 'name') }
+      case 'WarehouseCharacteristicsDecided':
+        return { location: str(d, 'location'), size: d.size ?? null }
+      case 'EventPublished':
+        // In order, the first publication is simply the first one seen.
+        return row ?? { firstPublishedAt: d.publishedAt ?? null }
+      case 'ThingCreated':
+        return {}
+      case 'ThingDeleted':
+        return undefined
+      default:
+        return row
+    }
+  },
+  workload: {
+    create: () => null,
+    sample(type, i, n, rng) {
+      switch (type) {
+        case 'ChangeName':
+          return { type, data: { userId: `u${i}`, name: `name ${n}` } }
+        case 'DecideWarehouse':
+          return {
+            type,
+            data: { warehouseId: `w${i}`, location: `site ${n}`, size: 100 + rng.int(900) },
+          }
+        case 'PublishEvent':
+          return { type, data: { eventId: `ev${i}`, publishedAt: n } }
+        default:
+          return { type, data: { id: `x${i}` } }
+      }
+    },
+  },
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { accept, reject, str, type Domain } from './domain'
+import { id, text } from './fields'
+
+/** The todo list of the read-after-write lesson: `id` -> { title, completed }. */
+export const todo: Domain = {
+  name: 'todo',
+  commands: {
+    AddTodo: z.strictObject({ id, title: text }),
+    RenameTodo: z.strictObject({ id, title: text }),
+    CompleteTodo: z.strictObject({ id }),
+    RemoveTodo: z.strictObject({ id }),
+  },
+  eventTypes: ['TodoAdded', 'TodoRenamed', 'TodoCompleted', 'TodoRemoved'],
+  target: (c) => ({ key: str(c.data, 'id'), stream: `todo/${str(c.data, 'id')}` }),
+  decide(c, row) {
+    const data = c.data
+    switch (c.type) {
+      case 'AddTodo':
+        return row ? reject('todo already exists') : accept({ type: 'TodoAdded', data })
+      case 'RenameTodo':
+        return row ? accept({ type: 'TodoRenamed', data }) : reject('no such todo')
+      case 'CompleteTodo':
+        if (!row) return reject('no such todo')
+        return row.completed
+          ? reject('todo already completed')
+          : accept({ type: 'TodoCompleted', data })
+      case 'RemoveTodo':
+        return row ? accept({ type: 'TodoRemoved', data }) : reject('no such todo')
+      default:
+        return reject(`unknown command ${c.type}`)
+    }
+  },
+  keyOf: (e) => str(e.data, 'id'),
+  evolve(row, e) {
+    switch (e.type) {
+      case 'TodoAdded':
+        return { title: str(e.data, 'title'), completed: false }
+      case 'TodoRenamed':
+        // An update of a missing row changes nothing, as an SQL UPDATE would.
+        return row && { title: str(e.data, 'title'), completed: row.completed ?? false }
+      case 'TodoCompleted':
+        return row && { title: row.title ?? '', completed: true }
+      case 'TodoRemoved':
+        return undefined
+      default:
+        return row
+    }
+  },
+  workload: {
+    create: (i) => ({ type: 'AddTodo', data: { id: `t${i}`, title: `todo ${i}` } }),
+    sample(type, i, n) {
+      const key = `t${i}`
+      return type === 'AddTodo' || type === 'RenameTodo'
+        ? { type, data: { id: key, title: `title ${n}` } }
+        : { type, data: { id: key } }
+    },
+  },
+}

@@ -1,0 +1,14 @@
+/** What can happen at a scheduled instant. Numbers, not strings: the heap holds millions. */
+export const K = {
+  Command: 0,
+  Read: 1,
+  Arrive: 2,
+  AckTimeout: 3,
+  Poll: 4,
+  PullRequest: 5,
+  PullResponse: 6,
+  FaultStart: 7,
+  FaultEnd: 8,
+  WindowEnd: 9,
+} as const
+export type K = (typeof K)[keyof typeof K]

@@ -1,0 +1,270 @@
+import type { StoredEvent } from '../events'
+import { roundTime } from '../time'
+import type { Item } from '../heap'
+import { K } from './items'
+import { DROP, KIND, OUTCOME } from './log'
+import type { Projection } from './projection'
+import type { Simulation } from './simulation'
+
+type ScriptEntry = { readonly at: number } | { readonly drop: true }
+
+/**
+ * Moves events from the store to the projections: a publisher that pushes every new event (and
+ * redelivers what is not acknowledged in time, for at-least-once), or subscribers that pull
+ * "events after my checkpoint" every poll interval. Both legs of every exchange cross the
+ * projection's link, so they see its latency, loss, duplication, reordering and partitions.
+ */
+export class Network {
+  /** Scripted deliveries per projection and position; they replace the link's random choices. */
+  private readonly scripts: ReadonlyMap<number, readonly ScriptEntry[]>[]
+  readonly polls = new PollLog()
+
+  constructor(private readonly sim: Simulation) {
+    this.scripts = sim.projections.map((p) => {
+      const byPosition = new Map<number, ScriptEntry[]>()
+      for (const entry of p.spec.link.script ?? []) {
+        const list = byPosition.get(entry.position) ?? []
+        list.push(entry)
+        byPosition.set(entry.position, list)
+      }
+      return byPosition
+    })
+  }
+
+  start(): void {
+    for (const p of this.sim.projections)
+      if (p.spec.delivery.mode === 'pull') this.sim.schedule(0, K.Poll, p.index, 0, 0, false)
+  }
+
+  dispatch(item: Item): void {
+    const p = this.sim.projections[item.p] as Projection
+    switch (item.k) {
+      case K.Arrive:
+        return this.arrive(p, item.a)
+      case K.AckTimeout:
+        return this.ackTimer(p)
+      case K.Poll:
+        return this.poll(p)
+      case K.PullRequest:
+        return this.answer(p, item.a, item.b)
+      case K.PullResponse:
+        return this.arriveBatch(p, item.a, item.b)
+    }
+  }
+
+  // --- Push ------------------------------------------------------------------------------------
+
+  published(event: StoredEvent): void {
+    for (const p of this.sim.projections) {
+      if (p.spec.delivery.mode !== 'push') continue
+      const script = this.scripts[p.index]?.get(event.position)
+      if (script) this.sendScripted(p, event.position, script)
+      else this.push(p, event.position, KIND.first)
+    }
+  }
+
+  private push(p: Projection, position: number, kind: number): void {
+    const sim = this.sim
+    const delivery = p.spec.delivery
+    const tx = p.link.transmit(sim.now)
+    const send = sim.logSend(position, p.index, kind, tx.lost ? tx.arriveAt : NaN)
+    p.stats.sent++
+    if (kind === KIND.redelivery) p.stats.redelivered++
+    if (tx.lost) p.stats.dropped++
+    else sim.schedule(tx.arriveAt, K.Arrive, p.index, send, 0, true)
+    if (tx.duplicateAt !== null) {
+      const copy = sim.logSend(position, p.index, KIND.duplicate, NaN)
+      sim.schedule(tx.duplicateAt, K.Arrive, p.index, copy, 0, true)
+    }
+    if (delivery.mode === 'push' && delivery.guarantee === 'at-least-once') {
+      if (kind === KIND.first) p.unacked++
+      p.redelivery.add(send, roundTime(sim.now + delivery.ackTimeout))
+      this.armTimer(p)
+    }
+  }
+
+  private sendScripted(p: Projection, position: number, script: readonly ScriptEntry[]): void {
+    for (const entry of script) {
+      const at = 'at' in entry ? Math.max(entry.at, this.sim.now) : NaN
+      const send = this.sim.logSend(
+        position,
+        p.index,
+        KIND.first,
+        'at' in entry ? NaN : this.sim.now,
+      )
+      p.stats.sent++
+      if ('at' in entry) this.sim.schedule(at, K.Arrive, p.index, send, 0, true)
+      else p.stats.dropped++
+    }
+  }
+
+  private arrive(p: Projection, send: number): void {
+    const sim = this.sim
+    const reason = this.blocked(p, sim.log.sentAt.at(send))
+    if (reason !== DROP.none) {
+      p.stats.dropped++
+      return sim.logArrival(send, OUTCOME.dropped, reason)
+    }
+    const position = sim.log.position.at(send)
+    this.deliver(p, send, position)
+    const delivery = p.spec.delivery
+    const scripted = this.scripts[p.index]?.has(position) ?? false
+    if (delivery.mode === 'push' && delivery.guarantee === 'at-least-once' && !scripted)
+      this.acknowledge(p, position)
+  }
+
+  /**
+   * The acknowledgement crosses the link back. Rather than scheduling it, its arrival time is
+   * kept and compared when the publisher's timer fires: the same outcome for one heap operation
+   * less per delivery. The partition check uses the windows known now; a partition opened later
+   * by an intervention starts at its own "now" and so cannot reach back to an ack already sent.
+   */
+  private acknowledge(p: Projection, position: number): void {
+    const now = this.sim.now
+    const tx = p.link.transmit(now)
+    if (!tx.lost && !p.link.cutOff(now, tx.arriveAt)) p.ackAt.lower(position, tx.arriveAt)
+    if (tx.duplicateAt !== null && !p.link.cutOff(now, tx.duplicateAt))
+      p.ackAt.lower(position, tx.duplicateAt)
+  }
+
+  /**
+   * The publisher's timer: every send whose deadline has passed is settled if its ack came back
+   * by the deadline, or sent again; sends whose ack is already back are settled on the way.
+   */
+  private ackTimer(p: Projection): void {
+    const now = this.sim.now
+    const queue = p.redelivery
+    queue.timerAt = NaN
+    for (;;) {
+      const deadline = queue.nextDeadline()
+      if (deadline === Infinity) break
+      const position = this.sim.log.position.at(queue.nextSend())
+      const ackAt = p.ackAt.get(position)
+      if (ackAt <= Math.min(deadline, now)) p.unacked--
+      else if (deadline <= now) this.push(p, position, KIND.redelivery)
+      else break
+      queue.shift()
+    }
+    this.armTimer(p)
+  }
+
+  private armTimer(p: Projection): void {
+    const queue = p.redelivery
+    const deadline = queue.nextDeadline()
+    if (deadline === Infinity || !Number.isNaN(queue.timerAt)) return
+    queue.timerAt = deadline
+    this.sim.schedule(deadline, K.AckTimeout, p.index, 0, 0, false)
+  }
+
+  // --- Pull ------------------------------------------------------------------------------------
+
+  private poll(p: Projection): void {
+    const sim = this.sim
+    const delivery = p.spec.delivery
+    if (delivery.mode !== 'pull') return
+    sim.schedule(roundTime(sim.now + delivery.interval), K.Poll, p.index, 0, 0, false)
+    if (p.downAt(sim.now)) return
+    const poll = this.polls.request(p.index, sim.now, p.checkpoint)
+    const tx = p.link.transmit(sim.now)
+    if (!tx.lost) sim.schedule(tx.arriveAt, K.PullRequest, p.index, poll, sim.now, true)
+    if (tx.duplicateAt !== null)
+      sim.schedule(tx.duplicateAt, K.PullRequest, p.index, poll, sim.now, true)
+  }
+
+  /** The store answers a request that made it across with the events after its checkpoint. */
+  private answer(p: Projection, poll: number, sentAt: number): void {
+    const sim = this.sim
+    const delivery = p.spec.delivery
+    if (delivery.mode !== 'pull' || p.link.cutOff(sentAt, sim.now)) return
+    const events = sim.store.readAfter(this.polls.after[poll] as number, delivery.batch)
+    const tx = p.link.transmit(sim.now)
+    const first = sim.log.sends
+    for (const e of events) {
+      const kind = p.answered.has(e.position) ? KIND.redelivery : KIND.first
+      p.answered.setOnce(e.position, sim.now)
+      sim.logSend(e.position, p.index, kind, tx.lost ? tx.arriveAt : NaN)
+      p.stats.sent++
+      if (kind === KIND.redelivery) p.stats.redelivered++
+      if (tx.lost) p.stats.dropped++
+    }
+    this.polls.answer(poll, sim.now, first, events.length)
+    if (events.length === 0) return
+    if (!tx.lost) sim.schedule(tx.arriveAt, K.PullResponse, p.index, first, events.length, true)
+    if (tx.duplicateAt !== null) {
+      const copy = sim.log.sends
+      for (const e of events) sim.logSend(e.position, p.index, KIND.duplicate, NaN)
+      sim.schedule(tx.duplicateAt, K.PullResponse, p.index, copy, events.length, true)
+    }
+  }
+
+  private arriveBatch(p: Projection, first: number, count: number): void {
+    const sim = this.sim
+    const reason = this.blocked(p, sim.log.sentAt.at(first))
+    for (let send = first; send < first + count; send++) {
+      if (reason === DROP.none) this.deliver(p, send, sim.log.position.at(send))
+      else {
+        p.stats.dropped++
+        sim.logArrival(send, OUTCOME.dropped, reason)
+      }
+    }
+  }
+
+  // --- Shared ----------------------------------------------------------------------------------
+
+  /** Why a copy sent at `sentAt` and arriving now cannot be received, or DROP.none. */
+  private blocked(p: Projection, sentAt: number): number {
+    if (p.downAt(this.sim.now)) return DROP.crash
+    if (p.link.cutOff(sentAt, this.sim.now)) return DROP.partition
+    return DROP.none
+  }
+
+  private deliver(p: Projection, send: number, position: number): void {
+    p.arrive(position, this.sim.now)
+    const outcome = p.receive(this.sim.event(position), this.sim.now)
+    if (outcome === 'skipped') p.stats.skipped++
+    this.sim.logArrival(send, outcome === 'applied' ? OUTCOME.applied : OUTCOME.skipped)
+  }
+
+  snapshot(): { polls: number; answers: number } {
+    return this.polls.mark()
+  }
+
+  restore(mark: { polls: number; answers: number }): void {
+    this.polls.rewind(mark)
+  }
+}
+
+/** Pull requests and the store's answers, append-only like the delivery log. */
+export class PollLog {
+  readonly projection: number[] = []
+  readonly sentAt: number[] = []
+  readonly after: number[] = []
+  readonly answerOf: number[] = []
+  readonly answeredAt: number[] = []
+  readonly firstSend: number[] = []
+  readonly count: number[] = []
+
+  request(p: number, at: number, after: number): number {
+    this.projection.push(p)
+    this.sentAt.push(at)
+    this.after.push(after)
+    return this.projection.length - 1
+  }
+
+  answer(poll: number, at: number, firstSend: number, count: number): void {
+    this.answerOf.push(poll)
+    this.answeredAt.push(at)
+    this.firstSend.push(firstSend)
+    this.count.push(count)
+  }
+
+  mark(): { polls: number; answers: number } {
+    return { polls: this.projection.length, answers: this.answerOf.length }
+  }
+
+  rewind(mark: { polls: number; answers: number }): void {
+    for (const c of [this.projection, this.sentAt, this.after]) c.length = mark.polls
+    for (const c of [this.answerOf, this.answeredAt, this.firstSend, this.count])
+      c.length = mark.answers
+  }
+}

@@ -1,0 +1,61 @@
+import { Column } from '../column'
+
+export interface RedeliverySnapshot {
+  readonly length: number
+  readonly head: number
+  readonly timerAt: number
+}
+
+/**
+ * The publisher's acknowledgement deadlines for one projection, in send order. Sends are made in
+ * time order and the timeout is the same for all, so deadlines come out in order too and one timer
+ * per projection suffices: it fires at the first deadline whose ack is not back yet, handles every
+ * deadline that has passed, and re-arms. The outcome is the same as one timer per message (each
+ * send is checked at its own deadline), but most acks return long before their deadline, so the
+ * timer skips them without a heap operation each.
+ */
+export class RedeliveryQueue {
+  private readonly sends = Column.ints(1024)
+  private readonly deadlines = new Column(1024)
+  private head = 0
+  /** When the timer is armed for, or NaN when it is not. */
+  timerAt = NaN
+
+  get size(): number {
+    return this.sends.length - this.head
+  }
+
+  add(send: number, deadline: number): void {
+    // A deadline never precedes the one before it, even if the timeout setting was lowered.
+    this.deadlines.push(
+      Math.max(
+        deadline,
+        this.deadlines.length > 0 ? this.deadlines.at(this.deadlines.length - 1) : 0,
+      ),
+    )
+    this.sends.push(send)
+  }
+
+  nextSend(): number {
+    return this.sends.at(this.head)
+  }
+
+  nextDeadline(): number {
+    return this.head < this.sends.length ? this.deadlines.at(this.head) : Infinity
+  }
+
+  shift(): void {
+    this.head++
+  }
+
+  snapshot(): RedeliverySnapshot {
+    return { length: this.sends.length, head: this.head, timerAt: this.timerAt }
+  }
+
+  restore(s: RedeliverySnapshot): void {
+    this.sends.truncate(s.length)
+    this.deadlines.truncate(s.length)
+    this.head = s.head
+    this.timerAt = s.timerAt
+  }
+}

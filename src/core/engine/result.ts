@@ -1,0 +1,186 @@
+import type { Row, StoredEvent } from '../events'
+import { TraceHasher } from '../hash'
+import type { KeyTable } from '../keys'
+import {
+  DROP_REASONS,
+  KINDS,
+  OUTCOMES,
+  type DeliveryKind,
+  type DeliveryOutcome,
+  type DropReason,
+} from './log'
+import type { Projection, ProjectionStats } from './projection'
+import type { EndReason, ReadRecord, Rejection, Simulation } from './simulation'
+import { summarize, type Distribution5 } from './summary'
+
+export const RESULT_FORMAT = 'eventually.result/v1'
+
+export interface DeliveryRecord {
+  readonly position: number
+  readonly projection: string
+  readonly sentAt: number
+  readonly arrivedAt: number | null
+  readonly kind: DeliveryKind
+  readonly outcome: DeliveryOutcome
+  readonly reason?: DropReason
+}
+
+export interface SeriesRecord {
+  readonly t: readonly number[]
+  readonly behind: readonly number[]
+  readonly oldestAt: readonly (number | null)[]
+  readonly divergent: readonly number[]
+}
+
+export interface ProjectionResult {
+  readonly state: Record<string, Row>
+  readonly consistent: boolean
+  readonly convergedAt: number | null
+  readonly checkpoint: number
+  readonly stats: ProjectionStats
+  readonly visibility: Distribution5 | null
+  readonly lag: { readonly maxEvents: number; readonly maxMs: number }
+  readonly series?: SeriesRecord
+}
+
+export interface Result {
+  readonly format: typeof RESULT_FORMAT
+  readonly name: string
+  readonly seed: number
+  readonly domain: string
+  readonly ended: { readonly at: number; readonly reason: EndReason | 'running' }
+  readonly events: readonly StoredEvent[]
+  readonly rejected: readonly Rejection[]
+  readonly truth: Record<string, Row>
+  readonly projections: Record<string, ProjectionResult>
+  readonly reads: readonly ReadRecord[]
+  readonly anomalies: readonly unknown[]
+  readonly deliveries?: readonly DeliveryRecord[]
+  readonly traceHash: string
+}
+
+/** The result of a run as plain JSON-ready data. With `trace`, every delivery and series too. */
+export function buildResult(sim: Simulation, options: { trace?: boolean } = {}): Result {
+  const events = sim.store.readAfter(0, sim.head())
+  const projections: Record<string, ProjectionResult> = {}
+  for (const p of sim.projections)
+    projections[p.id] = projectionResult(sim, p, options.trace ?? false)
+  return {
+    format: RESULT_FORMAT,
+    name: sim.scenario.name,
+    seed: sim.scenario.seed,
+    domain: sim.scenario.domain,
+    ended: { at: sim.endedAt ?? sim.now, reason: sim.endReason ?? 'running' },
+    events,
+    rejected: sim.rejected,
+    truth: sortedObject(sim.keys, sim.truthRows),
+    projections,
+    reads: sim.reads,
+    anomalies: [],
+    ...(options.trace ? { deliveries: deliveries(sim) } : {}),
+    traceHash: traceHash(sim, events),
+  }
+}
+
+function projectionResult(sim: Simulation, p: Projection, trace: boolean): ProjectionResult {
+  const end = sim.endedAt ?? sim.now
+  const visibility: number[] = []
+  for (let pos = 1; pos <= sim.head(); pos++) {
+    const at = p.firstApplied.get(pos)
+    if (!Number.isNaN(at)) visibility.push(at - sim.appendedAt(pos))
+  }
+  const s = p.series
+  return {
+    state: sortedObject(sim.keys, p.rows),
+    consistent: p.divergentCount() === 0,
+    convergedAt: s.convergedAt(),
+    checkpoint: p.checkpoint,
+    stats: { ...p.stats },
+    visibility: summarize(visibility),
+    lag: { maxEvents: s.maxBehind(), maxMs: Math.round(s.maxLagMs(end) * 1000) / 1000 },
+    ...(trace
+      ? {
+          series: {
+            t: s.t.toArray(),
+            behind: s.behind.toArray(),
+            oldestAt: s.oldestAt.toArray().map((x) => (Number.isNaN(x) ? null : x)),
+            divergent: s.divergent.toArray(),
+          },
+        }
+      : {}),
+  }
+}
+
+function deliveries(sim: Simulation): DeliveryRecord[] {
+  const log = sim.log
+  const out: DeliveryRecord[] = []
+  for (let d = 0; d < log.sends; d++) {
+    const arrival = log.arrivalOf.at(d)
+    const lost = !Number.isNaN(log.lostAt.at(d))
+    const outcome =
+      arrival >= 0
+        ? (OUTCOMES[log.outcome.at(arrival)] as DeliveryOutcome)
+        : lost
+          ? 'dropped'
+          : 'in-flight'
+    const reason =
+      arrival >= 0 ? DROP_REASONS[log.dropReason.at(arrival)] : lost ? 'loss' : undefined
+    out.push({
+      position: log.position.at(d),
+      projection: sim.projections[log.projection.at(d)]?.id ?? '?',
+      sentAt: log.sentAt.at(d),
+      arrivedAt: arrival >= 0 ? log.arrivedAt.at(arrival) : null,
+      kind: KINDS[log.kind.at(d)] as DeliveryKind,
+      outcome,
+      ...(outcome === 'dropped' && reason ? { reason } : {}),
+    })
+  }
+  return out
+}
+
+/** A hash of everything that happened, in the order it happened. */
+function traceHash(sim: Simulation, events: readonly StoredEvent[]): string {
+  const h = new TraceHasher()
+  for (const e of events)
+    h.num(e.position).str(e.stream).num(e.version).str(e.type).num(e.at).str(JSON.stringify(e.data))
+  for (const r of sim.rejected) h.num(r.at).str(r.type).str(r.reason)
+  const log = sim.log
+  for (let d = 0; d < log.sends; d++)
+    h.num(log.position.at(d))
+      .num(log.projection.at(d))
+      .num(log.sentAt.at(d))
+      .num(log.kind.at(d))
+      .num(log.lostAt.at(d))
+  for (let j = 0; j < log.arrivals; j++)
+    h.num(log.arrivedSend.at(j))
+      .num(log.arrivedAt.at(j))
+      .num(log.outcome.at(j))
+      .num(log.dropReason.at(j))
+  const polls = sim.network.polls
+  for (let i = 0; i < polls.sentAt.length; i++)
+    h.num(polls.projection[i] as number)
+      .num(polls.sentAt[i] as number)
+      .num(polls.after[i] as number)
+  for (const r of sim.reads)
+    h.num(r.at)
+      .str(r.projection)
+      .str(r.key)
+      .str(JSON.stringify(r.value))
+      .num(r.fresh ? 1 : 0)
+      .num(r.latency)
+  h.num(sim.endedAt ?? sim.now)
+  return h.hex()
+}
+
+/** Rows by key name, in key order, leaving out keys without a row. */
+export function sortedObject(
+  keys: KeyTable,
+  rows: readonly (Row | undefined)[],
+): Record<string, Row> {
+  const present: [string, Row][] = []
+  rows.forEach((row, id) => {
+    if (row !== undefined) present.push([keys.name(id), row])
+  })
+  present.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  return Object.fromEntries(present)
+}

@@ -1,0 +1,86 @@
+import type { Row } from '../events'
+import type { QueueSnapshot } from '../heap'
+import type { ProjectionSnapshot } from './projection'
+import type { EndReason, ReadRecord, Rejection, Simulation } from './simulation'
+
+/**
+ * Everything needed to put a simulation back at an earlier instant. Append-only logs are kept as
+ * lengths and set-once arrays as a journal mark, so a snapshot costs about the size of the rows
+ * and of what is in flight, not of the whole history.
+ */
+export interface SimulationSnapshot {
+  readonly now: number
+  readonly seq: number
+  readonly keep: number
+  readonly steps: number
+  readonly openFaults: number
+  readonly done: boolean
+  readonly endedAt: number | null
+  readonly endReason: EndReason | null
+  readonly heap: QueueSnapshot
+  readonly truth: readonly (Row | undefined)[]
+  readonly keys: number
+  readonly head: number
+  readonly reads: number
+  readonly rejected: number
+  readonly lastWrite: ReadonlyMap<string, number>
+  readonly journal: number
+  readonly log: { sends: number; arrivals: number }
+  readonly polls: { polls: number; answers: number }
+  readonly projections: readonly ProjectionSnapshot[]
+}
+
+export function snapshotSimulation(sim: Simulation): SimulationSnapshot {
+  return {
+    now: sim.now,
+    seq: sim.seq,
+    keep: sim.keep,
+    steps: sim.steps,
+    openFaults: sim.openFaults,
+    done: sim.done,
+    endedAt: sim.endedAt,
+    endReason: sim.endReason,
+    heap: sim.heap.snapshot(),
+    truth: sim.truthRows.slice(),
+    keys: sim.keys.size,
+    head: sim.head(),
+    reads: sim.reads.length,
+    rejected: sim.rejected.length,
+    lastWrite: new Map(sim.lastWrite),
+    journal: sim.journal.mark(),
+    log: sim.log.mark(),
+    polls: sim.network.snapshot(),
+    projections: sim.projections.map((p) => p.snapshot()),
+  }
+}
+
+export function restoreSimulation(sim: Simulation, s: SimulationSnapshot): void {
+  sim.now = s.now
+  sim.seq = s.seq
+  sim.keep = s.keep
+  sim.steps = s.steps
+  sim.openFaults = s.openFaults
+  sim.done = s.done
+  sim.endedAt = s.endedAt
+  sim.endReason = s.endReason
+  sim.heap.restore(s.heap)
+  sim.truthRows = s.truth.slice()
+  sim.keys.truncate(s.keys)
+  sim.store.truncateAfter(s.head)
+  sim.eventAt.truncate(s.head)
+  sim.eventKey.truncate(s.head)
+  truncate(sim.reads, s.reads)
+  truncate(sim.rejected, s.rejected)
+  sim.lastWrite = new Map(s.lastWrite)
+  sim.journal.rewind(s.journal)
+  sim.log.rewind(s.log)
+  sim.network.restore(s.polls)
+  sim.projections.forEach((p, i) => {
+    const ps = s.projections[i]
+    if (ps) p.restore(ps)
+  })
+}
+
+function truncate(list: ReadRecord[] | Rejection[], length: number): void {
+  list.length = length
+}

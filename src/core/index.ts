@@ -1,0 +1,57 @@
+/**
+ * The engine's public surface. The UI, the CLI and the persistence layer import from here and
+ * never from the files behind it.
+ */
+import { buildResult, type Result } from './engine/result'
+import { Simulation } from './engine/simulation'
+import type { Scenario } from './scenario/schema'
+import type { EventStore } from './store'
+
+export { Simulation } from './engine/simulation'
+export type {
+  Budget,
+  Progress,
+  ReadRecord,
+  Rejection,
+  EndReason,
+  SimulationOptions,
+} from './engine/simulation'
+export type { SimulationSnapshot } from './engine/snapshot'
+export { buildResult, RESULT_FORMAT } from './engine/result'
+export type { Result, ProjectionResult, DeliveryRecord, SeriesRecord } from './engine/result'
+export type { Distribution5 } from './engine/summary'
+export { Timeline } from './engine/timeline'
+export {
+  parseScenario,
+  parseScenarioText,
+  formatProblems,
+  type ParseResult,
+  type ScenarioProblem,
+} from './scenario/parse'
+export { SCENARIO_FORMAT, scenarioSchema } from './scenario/schema'
+export type {
+  Scenario,
+  ScenarioInput,
+  ProjectionSpec,
+  LinkSpec,
+  FaultSpec,
+  ReadSpec,
+  CommandSpec,
+} from './scenario/schema'
+export type { Distribution } from './scenario/distribution'
+export { sample, meanOf } from './distributions'
+export { Rng } from './random'
+export { MemoryEventStore, type EventStore, type AppendResult, type ExpectedVersion } from './store'
+export { domains, domainNames, type Domain, type DomainName } from './domains'
+export type { Row, Scalar, StoredEvent, NewEvent, EventData } from './events'
+export type { SimTime } from './time'
+
+/** Runs a validated scenario to the end and returns its result. */
+export function simulate(
+  scenario: Scenario,
+  options: { trace?: boolean; store?: EventStore } = {},
+): Result {
+  const sim = new Simulation(scenario, options.store ? { store: options.store } : {})
+  sim.run()
+  return buildResult(sim, { trace: options.trace ?? false })
+}
