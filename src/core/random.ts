@@ -31,6 +31,8 @@ export class Rng {
   private b: number
   private c: number
   private d: number
+  /** How many numbers this stream has given out (benchmarks replay the same count). */
+  draws = 0
 
   constructor(state: RngState) {
     ;[this.a, this.b, this.c, this.d] = state
@@ -46,6 +48,7 @@ export class Rng {
 
   /** A float in [0, 1). */
   next(): number {
+    this.draws++
     const t = (((this.a + this.b) | 0) + this.d) | 0
     this.d = (this.d + 1) | 0
     this.a = this.b ^ (this.b >>> 9)

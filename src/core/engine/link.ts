@@ -58,6 +58,11 @@ export class Link {
     return p > 0 && this.reorder.next() < p ? base + sample(extra, this.reorder) : base
   }
 
+  /** Numbers drawn from this link's streams so far. */
+  draws(): number {
+    return this.latency.draws + this.loss.draws + this.duplicate.draws + this.reorder.draws
+  }
+
   /** A copy is cut off when any partition overlaps its time on the wire. */
   cutOff(sentAt: SimTime, arriveAt: SimTime): boolean {
     for (const w of this.partitions) if (w.from <= arriveAt && sentAt < w.to) return true

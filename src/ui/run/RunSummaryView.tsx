@@ -1,0 +1,67 @@
+import type { RunSummary } from '../../state/summary'
+import { formatMs } from '../format'
+
+/** The outcome of a run in words and one table: what each read model ended with. */
+export function RunSummaryView({ summary }: { summary: RunSummary }) {
+  return (
+    <section aria-labelledby="summary-heading" className="summary">
+      <h2 id="summary-heading">Result: {summary.name}</h2>
+      <p data-testid="run-totals">
+        <span data-testid="events">{summary.events}</span> events appended,{' '}
+        <span data-testid="rejected">{summary.rejected}</span> commands rejected,{' '}
+        <span data-testid="projection-count">{summary.projections.length}</span> projections.{' '}
+        {summary.endReason === 'quiet'
+          ? `The network went quiet at ${formatMs(summary.endedAt)}`
+          : `The run was cut off at ${formatMs(summary.endedAt)} before the network went quiet`}{' '}
+        (seed {summary.seed}).
+      </p>
+      <table>
+        <caption>Projections at the end of the run</caption>
+        <thead>
+          <tr>
+            <th scope="col">Projection</th>
+            <th scope="col">Delivery</th>
+            <th scope="col">State</th>
+            <th scope="col">Delivered</th>
+            <th scope="col">Duplicates</th>
+            <th scope="col">Dropped</th>
+            <th scope="col">Visibility p50</th>
+            <th scope="col">Visibility max</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.projections.map((p) => (
+            <tr key={p.id} data-testid={`projection-${p.id}`}>
+              <th scope="row">{p.id}</th>
+              <td>{p.delivery}</td>
+              <td data-testid="state">
+                {p.consistent && p.convergedAt !== null
+                  ? `converged at ${formatMs(p.convergedAt)}`
+                  : 'diverged'}
+              </td>
+              <td>{p.delivered}</td>
+              <td>{p.duplicates}</td>
+              <td>{p.dropped}</td>
+              <td>{formatMs(p.visibilityP50)}</td>
+              <td>{formatMs(p.visibilityMax)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {summary.reads.length > 0 && (
+        <>
+          <h3>Reads</h3>
+          <ul className="reads">
+            {summary.reads.map((r, i) => (
+              <li key={i} data-testid="read">
+                At {formatMs(r.at)}, reading <code>{r.key}</code> from {r.projection}:{' '}
+                <strong>{r.found ? 'found' : 'not found'}</strong>
+                {r.fresh ? ' (fresh)' : ' (stale: the write model already has it)'}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}
