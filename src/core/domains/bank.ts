@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { add, create, once } from './effects'
 import { accept, num, reject, str, type Domain } from './domain'
 import { amount, id, text } from './fields'
 
@@ -46,6 +47,20 @@ export const bank: Domain = {
         return { owner, balance: balance - num(e.data, 'amount') }
       default:
         return row
+    }
+  },
+  streamOf: (key) => `account/${key}`,
+  fields: { owner: null, balance: 0 },
+  effects(e) {
+    switch (e.type) {
+      case 'AccountOpened':
+        return [create, once('owner', str(e.data, 'owner'))]
+      case 'Deposited':
+        return [add('balance', num(e.data, 'amount'))]
+      case 'Withdrawn':
+        return [add('balance', -num(e.data, 'amount'))]
+      default:
+        return []
     }
   },
   workload: {

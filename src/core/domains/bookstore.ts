@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { add, create } from './effects'
 import { accept, num, reject, str, type Domain } from './domain'
 import { amount, id } from './fields'
 
@@ -36,6 +37,18 @@ export const bookstore: Domain = {
         return { stock: stock - 1 }
       default:
         return row
+    }
+  },
+  streamOf: (key) => `book/${key}`,
+  fields: { stock: 0 },
+  effects(e) {
+    switch (e.type) {
+      case 'BookStocked':
+        return [create, add('stock', num(e.data, 'qty'))]
+      case 'BookSold':
+        return [create, add('stock', -1)]
+      default:
+        return []
     }
   },
   workload: {

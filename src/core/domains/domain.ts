@@ -1,6 +1,7 @@
 import type { z } from 'zod'
-import type { EventData, NewEvent, Row, StoredEvent } from '../events'
+import type { EventData, NewEvent, Row, Scalar, StoredEvent } from '../events'
 import type { Rng } from '../random'
+import type { Effect } from './effects'
 
 export type DomainName = 'todo' | 'bank' | 'bookstore' | 'users' | 'profiles'
 
@@ -32,6 +33,12 @@ export interface Domain {
   keyOf(event: StoredEvent): string
   /** The in-order logic: the next row, or undefined when the row is removed. */
   evolve(row: Row | undefined, event: StoredEvent): Row | undefined
+  /** The stream that holds the events of a read-model key (read repair fetches it). */
+  streamOf(key: string): string
+  /** The row's fields in display order, with the value a field has before any event sets it. */
+  readonly fields: Readonly<Record<string, Scalar>>
+  /** The event's effects field by field, for the order-tolerant handler. */
+  effects(event: StoredEvent): readonly Effect[]
   readonly workload: WorkloadShape
 }
 

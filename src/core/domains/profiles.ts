@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { accept, reject, str, type Command, type Domain } from './domain'
+import { create, min, newest, once, remove } from './effects'
+import { accept, num, reject, str, type Command, type Domain } from './domain'
 import { id, text, time } from './fields'
 
 /**
@@ -54,10 +55,16 @@ export const profiles: Domain = {
     switch (c.type) {
       case 'ChangeName':
         return accept({ type: 'NameChanged', data })
+      // A warehouse's characteristics are decided once, and a publication never predates the
+      // first: that is what lets the set-once and minimum patterns agree with the in-order truth.
       case 'DecideWarehouse':
-        return accept({ type: 'WarehouseCharacteristicsDecided', data })
+        return row
+          ? reject('warehouse characteristics already decided')
+          : accept({ type: 'WarehouseCharacteristicsDecided', data })
       case 'PublishEvent':
-        return accept({ type: 'EventPublished', data })
+        return row && num(row, 'firstPublishedAt') > num(data, 'publishedAt')
+          ? reject('a publication cannot predate the first one')
+          : accept({ type: 'EventPublished', data })
       case 'CreateThing':
         return row ? reject('thing already exists') : accept({ type: 'ThingCreated', data })
       case 'DeleteThing':
@@ -83,6 +90,26 @@ export const profiles: Domain = {
         return undefined
       default:
         return row
+    }
+  },
+  streamOf: (key) => key,
+  // One table holds four kinds of row; each kind sets only its own fields.
+  fields: {},
+  effects(e) {
+    const d = e.data
+    switch (e.type) {
+      case 'NameChanged':
+        return [create, newest('name', str(d, 'name'))]
+      case 'WarehouseCharacteristicsDecided':
+        return [create, once('location', str(d, 'location')), once('size', d.size ?? null)]
+      case 'EventPublished':
+        return [create, min('firstPublishedAt', d.publishedAt ?? null)]
+      case 'ThingCreated':
+        return [create]
+      case 'ThingDeleted':
+        return [remove]
+      default:
+        return []
     }
   },
   workload: {

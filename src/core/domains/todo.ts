@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { create, newest, remove } from './effects'
 import { accept, reject, str, type Domain } from './domain'
 import { id, text } from './fields'
 
@@ -45,6 +46,22 @@ export const todo: Domain = {
         return undefined
       default:
         return row
+    }
+  },
+  streamOf: (key) => `todo/${key}`,
+  fields: { title: '', completed: false },
+  effects(e) {
+    switch (e.type) {
+      case 'TodoAdded':
+        return [create, newest('title', str(e.data, 'title')), newest('completed', false)]
+      case 'TodoRenamed':
+        return [newest('title', str(e.data, 'title'))]
+      case 'TodoCompleted':
+        return [newest('completed', true)]
+      case 'TodoRemoved':
+        return [remove]
+      default:
+        return []
     }
   },
   workload: {

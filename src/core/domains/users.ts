@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { create, newest } from './effects'
 import { accept, reject, str, type Command, type Domain } from './domain'
 import { id, text } from './fields'
 
@@ -58,6 +59,28 @@ export const users: Domain = {
         return row && { name, email, avatar: str(d, 'avatar') }
       default:
         return row
+    }
+  },
+  streamOf: (key) => `user/${key}`,
+  fields: { name: '', email: '', avatar: '' },
+  effects(e) {
+    const d = e.data
+    switch (e.type) {
+      case 'UserRegistered':
+        return [
+          create,
+          newest('name', str(d, 'name')),
+          newest('email', str(d, 'email')),
+          newest('avatar', str(d, 'avatar')),
+        ]
+      case 'UserRenamed':
+        return [newest('name', str(d, 'name'))]
+      case 'EmailChanged':
+        return [newest('email', str(d, 'email'))]
+      case 'AvatarChanged':
+        return [newest('avatar', str(d, 'avatar'))]
+      default:
+        return []
     }
   },
   workload: {

@@ -66,7 +66,7 @@ export class Network {
   private push(p: Projection, position: number, kind: number): void {
     const sim = this.sim
     const delivery = p.spec.delivery
-    const tx = p.link.transmit(sim.now)
+    const tx = p.link.transmit(sim.now, kind === KIND.first ? 'push' : 'redelivery')
     const send = sim.logSend(position, p.index, kind, tx.lost ? tx.arriveAt : NaN)
     p.stats.sent++
     if (kind === KIND.redelivery) p.stats.redelivered++
@@ -121,7 +121,7 @@ export class Network {
    */
   private acknowledge(p: Projection, position: number): void {
     const now = this.sim.now
-    const tx = p.link.transmit(now)
+    const tx = p.link.transmit(now, 'ack')
     if (!tx.lost && !p.link.cutOff(now, tx.arriveAt)) p.ackAt.lower(position, tx.arriveAt)
     if (tx.duplicateAt !== null && !p.link.cutOff(now, tx.duplicateAt))
       p.ackAt.lower(position, tx.duplicateAt)
@@ -165,7 +165,7 @@ export class Network {
     sim.schedule(roundTime(sim.now + delivery.interval), K.Poll, p.index, 0, 0, false)
     if (p.downAt(sim.now)) return
     const poll = this.polls.request(p.index, sim.now, p.checkpoint)
-    const tx = p.link.transmit(sim.now)
+    const tx = p.link.transmit(sim.now, 'request')
     if (!tx.lost) sim.schedule(tx.arriveAt, K.PullRequest, p.index, poll, sim.now, true)
     if (tx.duplicateAt !== null)
       sim.schedule(tx.duplicateAt, K.PullRequest, p.index, poll, sim.now, true)
@@ -177,7 +177,7 @@ export class Network {
     const delivery = p.spec.delivery
     if (delivery.mode !== 'pull' || p.link.cutOff(sentAt, sim.now)) return
     const events = sim.store.readAfter(this.polls.after[poll] as number, delivery.batch)
-    const tx = p.link.transmit(sim.now)
+    const tx = p.link.transmit(sim.now, 'response')
     const first = sim.log.sends
     for (const e of events) {
       const kind = p.answered.has(e.position) ? KIND.redelivery : KIND.first

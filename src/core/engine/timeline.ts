@@ -5,7 +5,9 @@ import type { SimulationSnapshot } from './snapshot'
 /**
  * Moves a simulation back and forth in time. Going forward it keeps a snapshot every `every`
  * steps; going back it restores the nearest earlier snapshot and replays from there, which the
- * engine's determinism makes exact. A seek costs at most `every` steps, never a run from zero.
+ * engine's determinism makes exact. A seek back costs at most `every` steps, never a run from
+ * zero. A seek forward runs on from where the simulation is: a snapshot ahead of it cannot be
+ * restored once going back has discarded the events and deliveries recorded after that point.
  */
 export class Timeline {
   private readonly snapshots: SimulationSnapshot[]
@@ -38,15 +40,17 @@ export class Timeline {
 
   /** The state after everything at or before `time` has happened. */
   seek(time: SimTime): Progress {
-    const from = this.latest((s) => s.now <= time)
-    if (this.sim.now > time || this.sim.steps < from.steps) this.sim.restore(from)
+    if (this.sim.now > time) this.sim.restore(this.latest((s) => s.now <= time))
     return this.advance({ time })
   }
 
-  /** The state after exactly `steps` items: how step back is done. */
+  /**
+   * The state after exactly `steps` items: how step back is done. Asking for the step it is at
+   * also restores and replays, since a seek by time may have moved the clock past that step.
+   */
   seekStep(steps: number): Progress {
     const target = Math.max(0, steps)
-    if (target < this.sim.steps) this.sim.restore(this.latest((s) => s.steps <= target))
+    if (target <= this.sim.steps) this.sim.restore(this.latest((s) => s.steps <= target))
     return this.advance({ maxSteps: target - this.sim.steps })
   }
 

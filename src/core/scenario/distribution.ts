@@ -31,14 +31,6 @@ const pareto = z.strictObject({
   ...offset,
 })
 
-const simple = z.discriminatedUnion('dist', [
-  constant,
-  uniform,
-  normal,
-  exponential,
-  lognormal,
-  pareto,
-])
 const weight = {
   weight: z.number().gt(0, 'must be greater than 0').max(1e6, 'must be at most 1e6'),
 }
@@ -56,5 +48,15 @@ const mixture = z.strictObject({
   ...offset,
 })
 
-export const distributionSchema = z.union([simple, mixture])
+// One discriminated union (not a union of simple and mixture): an unknown `dist` is reported as
+// such, and a bad field at its own path, instead of a bare "Invalid input" on the whole object.
+export const distributionSchema = z.discriminatedUnion('dist', [
+  constant,
+  uniform,
+  normal,
+  exponential,
+  lognormal,
+  pareto,
+  mixture,
+])
 export type Distribution = z.infer<typeof distributionSchema>

@@ -16,14 +16,16 @@ const name = z
   .string()
   .min(1, 'must not be empty')
   .max(40, 'must be at most 40 characters')
-  .regex(/^[A-Za-z0-9_-]+$/, 'may hold only letters, digits, _ and -')
+  .regex(/^[A-Za-z0-9_-]*$/, 'may hold only letters, digits, _ and -') // empty: min's message
 const interval = z.number().min(1, 'must be at least 1 ms').max(1e7, 'must be at most 1e7 ms')
-const count = (max: number) =>
+// Not `.int()`: in zod 4 it also fails numbers beyond 2^53, so 1e20 was "not a whole number" on
+// top of "must be at most". Every bound here is far below 2^53.
+const count = (max: number, min = 0) =>
   z
     .number()
-    .int('must be a whole number')
-    .min(0, 'must not be negative')
+    .min(min, min === 0 ? 'must not be negative' : `must be at least ${min}`)
     .max(max, `must be at most ${max}`)
+    .refine(Number.isInteger, 'must be a whole number')
 
 const push = z.strictObject({
   mode: z.literal('push'),
@@ -33,13 +35,16 @@ const push = z.strictObject({
 const pull = z.strictObject({
   mode: z.literal('pull'),
   interval: interval.default(500),
-  batch: count(100_000).min(1, 'must be at least 1').default(100),
+  batch: count(100_000, 1).default(100),
 })
 
-const scriptEntry = z.union([
-  z.strictObject({ position: count(1e7).min(1, 'must be at least 1'), at: time }),
-  z.strictObject({ position: count(1e7).min(1, 'must be at least 1'), drop: z.literal(true) }),
-])
+const scriptEntry = z.union(
+  [
+    z.strictObject({ position: count(1e7, 1), at: time }),
+    z.strictObject({ position: count(1e7, 1), drop: z.literal(true) }),
+  ],
+  { error: 'must be { position, at } or { position, drop: true }' },
+)
 
 const link = z.strictObject({
   latency: distributionSchema.default({ dist: 'constant', value: 10 }),
@@ -115,7 +120,7 @@ const read = z.strictObject({
 const workload = z.strictObject({
   rate: z.number().gt(0, 'must be greater than 0').max(1e6, 'must be at most 1e6 per second'),
   count: count(MAX_WORKLOAD),
-  keys: count(1e6).min(1, 'must be at least 1'),
+  keys: count(1e6, 1),
   mix: z.record(
     z.string(),
     z.number().min(0, 'must not be negative').max(1e6, 'must be at most 1e6'),
@@ -158,7 +163,7 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
     if (ids.has(p.id))
       ctx.addIssue({
         code: 'custom',
-        message: `duplicate projection id "${p.id}"`,
+        message: `duplicate projection id ${quote(p.id)}`,
         path: ['projections', i, 'id'],
       })
     ids.add(p.id)
@@ -170,7 +175,8 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
       })
   })
   scenario.commands.forEach((c, i) => {
-    const schema = domain.commands[c.type]
+    // Own keys only: "constructor" or "toString" must not find Object.prototype's members.
+    const schema = Object.hasOwn(domain.commands, c.type) ? domain.commands[c.type] : undefined
     if (!schema) {
       const known = Object.keys(domain.commands).join(', ')
       ctx.addIssue({
@@ -195,7 +201,7 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
   })
   if (scenario.workload) {
     for (const type of Object.keys(scenario.workload.mix))
-      if (!domain.commands[type])
+      if (!Object.hasOwn(domain.commands, type))
         ctx.addIssue({
           code: 'custom',
           message: `unknown command for domain ${domain.name}`,
@@ -207,12 +213,18 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
         message: 'needs at least one positive weight',
         path: ['workload', 'mix'],
       })
+    if ((scenario.workload.start ?? 0) > scenario.until)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must not be after until',
+        path: ['workload', 'start'],
+      })
   }
   const refer = (what: 'faults' | 'reads', i: number, id: string) => {
     if (!ids.has(id))
       ctx.addIssue({
         code: 'custom',
-        message: `unknown projection "${id}"`,
+        message: `unknown projection ${quote(id)}`,
         path: [what, i, 'projection'],
       })
   }
@@ -221,5 +233,18 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
     refer('reads', i, r.projection)
     if (r.at > scenario.until)
       ctx.addIssue({ code: 'custom', message: 'must not be after until', path: ['reads', i, 'at'] })
+    // The engine schedules reads one after another in list order (commands it sorts itself).
+    const previous = scenario.reads[i - 1]
+    if (previous && r.at < previous.at)
+      ctx.addIssue({
+        code: 'custom',
+        message: `must not be before the previous read (at ${previous.at}): list reads in time order`,
+        path: ['reads', i, 'at'],
+      })
   })
+}
+
+/** Echoes a user's string in a message, cut short: an over-long id must not make a huge message. */
+function quote(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)
 }
