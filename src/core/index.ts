@@ -8,14 +8,11 @@ import type { Scenario } from './scenario/schema'
 import type { EventStore } from './store'
 
 export { Simulation } from './engine/simulation'
-export type {
-  Budget,
-  Progress,
-  ReadRecord,
-  Rejection,
-  EndReason,
-  SimulationOptions,
-} from './engine/simulation'
+export type { ReadRecord } from './engine/reads'
+export { ANOMALY_TYPES, type Anomaly, type AnomalyType } from './engine/anomaly'
+export { HANDLER_NAMES, type HandlerName } from './engine/handlers'
+export { READ_MODES } from './scenario/schema'
+export type { Budget, Progress, Rejection, EndReason, SimulationOptions } from './engine/simulation'
 export type { SimulationSnapshot } from './engine/snapshot'
 export { buildResult, RESULT_FORMAT } from './engine/result'
 export type { Result, ProjectionResult, DeliveryRecord, SeriesRecord } from './engine/result'

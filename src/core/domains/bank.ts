@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { add, create, once } from './effects'
-import { accept, num, reject, str, type Domain } from './domain'
+import { accept, asNumber, asText, reject, type Domain } from './domain'
 import { amount, id, text } from './fields'
 
 /**
@@ -16,7 +16,7 @@ export const bank: Domain = {
     Withdraw: z.strictObject({ id, amount }),
   },
   eventTypes: ['AccountOpened', 'Deposited', 'Withdrawn'],
-  target: (c) => ({ key: str(c.data, 'id'), stream: `account/${str(c.data, 'id')}` }),
+  target: (c) => ({ key: asText(c.data.id), stream: `account/${asText(c.data.id)}` }),
   decide(c, row) {
     switch (c.type) {
       case 'OpenAccount':
@@ -27,24 +27,24 @@ export const bank: Domain = {
         return row ? accept({ type: 'Deposited', data: c.data }) : reject('no such account')
       case 'Withdraw':
         if (!row) return reject('no such account')
-        return num(row, 'balance') < num(c.data, 'amount')
+        return asNumber(row.balance) < asNumber(c.data.amount)
           ? reject('insufficient funds')
           : accept({ type: 'Withdrawn', data: c.data })
       default:
         return reject(`unknown command ${c.type}`)
     }
   },
-  keyOf: (e) => str(e.data, 'id'),
+  keyOf: (e) => asText(e.data.id),
   evolve(row, e) {
-    const balance = row ? num(row, 'balance') : 0
+    const balance = row ? asNumber(row.balance) : 0
     const owner = row ? (row.owner ?? null) : null
     switch (e.type) {
       case 'AccountOpened':
-        return { owner: str(e.data, 'owner'), balance }
+        return { owner: asText(e.data.owner), balance }
       case 'Deposited':
-        return { owner, balance: balance + num(e.data, 'amount') }
+        return { owner, balance: balance + asNumber(e.data.amount) }
       case 'Withdrawn':
-        return { owner, balance: balance - num(e.data, 'amount') }
+        return { owner, balance: balance - asNumber(e.data.amount) }
       default:
         return row
     }
@@ -54,11 +54,11 @@ export const bank: Domain = {
   effects(e) {
     switch (e.type) {
       case 'AccountOpened':
-        return [create, once('owner', str(e.data, 'owner'))]
+        return [create, once('owner', asText(e.data.owner))]
       case 'Deposited':
-        return [add('balance', num(e.data, 'amount'))]
+        return [add('balance', asNumber(e.data.amount))]
       case 'Withdrawn':
-        return [add('balance', -num(e.data, 'amount'))]
+        return [add('balance', -asNumber(e.data.amount))]
       default:
         return []
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { add, create } from './effects'
-import { accept, num, reject, str, type Domain } from './domain'
+import { accept, asNumber, asText, reject, type Domain } from './domain'
 import { amount, id } from './fields'
 
 /** A bookstore's stock per store and ISBN: `store/isbn` -> { stock }. Stock changes commute. */
@@ -12,7 +12,7 @@ export const bookstore: Domain = {
   },
   eventTypes: ['BookStocked', 'BookSold'],
   target(c) {
-    const key = `${str(c.data, 'store')}/${str(c.data, 'isbn')}`
+    const key = `${asText(c.data.store)}/${asText(c.data.isbn)}`
     return { key, stream: `book/${key}` }
   },
   decide(c, row) {
@@ -20,19 +20,19 @@ export const bookstore: Domain = {
       case 'StockBook':
         return accept({ type: 'BookStocked', data: c.data })
       case 'SellBook':
-        return row && num(row, 'stock') > 0
+        return row && asNumber(row.stock) > 0
           ? accept({ type: 'BookSold', data: c.data })
           : reject('book not in stock')
       default:
         return reject(`unknown command ${c.type}`)
     }
   },
-  keyOf: (e) => `${str(e.data, 'store')}/${str(e.data, 'isbn')}`,
+  keyOf: (e) => `${asText(e.data.store)}/${asText(e.data.isbn)}`,
   evolve(row, e) {
-    const stock = row ? num(row, 'stock') : 0
+    const stock = row ? asNumber(row.stock) : 0
     switch (e.type) {
       case 'BookStocked':
-        return { stock: stock + num(e.data, 'qty') }
+        return { stock: stock + asNumber(e.data.qty) }
       case 'BookSold':
         return { stock: stock - 1 }
       default:
@@ -44,7 +44,7 @@ export const bookstore: Domain = {
   effects(e) {
     switch (e.type) {
       case 'BookStocked':
-        return [create, add('stock', num(e.data, 'qty'))]
+        return [create, add('stock', asNumber(e.data.qty))]
       case 'BookSold':
         return [create, add('stock', -1)]
       default:

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { create, min, newest, once, remove } from './effects'
-import { accept, num, reject, str, type Command, type Domain } from './domain'
+import { accept, asNumber, asText, reject, type Command, type Domain } from './domain'
 import { id, text, time } from './fields'
 
 /**
@@ -23,7 +23,7 @@ const targets: Record<string, [kind: string, field: string]> = {
 
 function keyFor(type: string, data: Command['data']): string {
   const [kind, field] = targets[type] ?? ['unknown', 'id']
-  return `${kind}/${str(data, field)}`
+  return `${kind}/${asText(data[field])}`
 }
 
 export const profiles: Domain = {
@@ -62,7 +62,7 @@ export const profiles: Domain = {
           ? reject('warehouse characteristics already decided')
           : accept({ type: 'WarehouseCharacteristicsDecided', data })
       case 'PublishEvent':
-        return row && num(row, 'firstPublishedAt') > num(data, 'publishedAt')
+        return row && asNumber(row.firstPublishedAt) > asNumber(data.publishedAt)
           ? reject('a publication cannot predate the first one')
           : accept({ type: 'EventPublished', data })
       case 'CreateThing':
@@ -78,9 +78,9 @@ export const profiles: Domain = {
     const d = e.data
     switch (e.type) {
       case 'NameChanged':
-        return { name: str(d, 'name') }
+        return { name: asText(d.name) }
       case 'WarehouseCharacteristicsDecided':
-        return { location: str(d, 'location'), size: d.size ?? null }
+        return { location: asText(d.location), size: d.size ?? null }
       case 'EventPublished':
         // In order, the first publication is simply the first one seen.
         return row ?? { firstPublishedAt: d.publishedAt ?? null }
@@ -99,9 +99,9 @@ export const profiles: Domain = {
     const d = e.data
     switch (e.type) {
       case 'NameChanged':
-        return [create, newest('name', str(d, 'name'))]
+        return [create, newest('name', asText(d.name))]
       case 'WarehouseCharacteristicsDecided':
-        return [create, once('location', str(d, 'location')), once('size', d.size ?? null)]
+        return [create, once('location', asText(d.location)), once('size', d.size ?? null)]
       case 'EventPublished':
         return [create, min('firstPublishedAt', d.publishedAt ?? null)]
       case 'ThingCreated':

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { create, newest, remove } from './effects'
-import { accept, reject, str, type Domain } from './domain'
+import { accept, asText, reject, type Domain } from './domain'
 import { id, text } from './fields'
 
 /** The todo list of the read-after-write lesson: `id` -> { title, completed }. */
@@ -13,7 +13,7 @@ export const todo: Domain = {
     RemoveTodo: z.strictObject({ id }),
   },
   eventTypes: ['TodoAdded', 'TodoRenamed', 'TodoCompleted', 'TodoRemoved'],
-  target: (c) => ({ key: str(c.data, 'id'), stream: `todo/${str(c.data, 'id')}` }),
+  target: (c) => ({ key: asText(c.data.id), stream: `todo/${asText(c.data.id)}` }),
   decide(c, row) {
     const data = c.data
     switch (c.type) {
@@ -32,14 +32,14 @@ export const todo: Domain = {
         return reject(`unknown command ${c.type}`)
     }
   },
-  keyOf: (e) => str(e.data, 'id'),
+  keyOf: (e) => asText(e.data.id),
   evolve(row, e) {
     switch (e.type) {
       case 'TodoAdded':
-        return { title: str(e.data, 'title'), completed: false }
+        return { title: asText(e.data.title), completed: false }
       case 'TodoRenamed':
         // An update of a missing row changes nothing, as an SQL UPDATE would.
-        return row && { title: str(e.data, 'title'), completed: row.completed ?? false }
+        return row && { title: asText(e.data.title), completed: row.completed ?? false }
       case 'TodoCompleted':
         return row && { title: row.title ?? '', completed: true }
       case 'TodoRemoved':
@@ -53,9 +53,9 @@ export const todo: Domain = {
   effects(e) {
     switch (e.type) {
       case 'TodoAdded':
-        return [create, newest('title', str(e.data, 'title')), newest('completed', false)]
+        return [create, newest('title', asText(e.data.title)), newest('completed', false)]
       case 'TodoRenamed':
-        return [newest('title', str(e.data, 'title'))]
+        return [newest('title', asText(e.data.title))]
       case 'TodoCompleted':
         return [newest('completed', true)]
       case 'TodoRemoved':

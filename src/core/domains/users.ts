@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { create, newest } from './effects'
-import { accept, reject, str, type Command, type Domain } from './domain'
+import { accept, asText, reject, type Command, type Domain } from './domain'
 import { id, text } from './fields'
 
 function register(i: number): Command {
@@ -25,7 +25,7 @@ export const users: Domain = {
     ChangeAvatar: z.strictObject({ id, avatar: text }),
   },
   eventTypes: ['UserRegistered', 'UserRenamed', 'EmailChanged', 'AvatarChanged'],
-  target: (c) => ({ key: str(c.data, 'id'), stream: `user/${str(c.data, 'id')}` }),
+  target: (c) => ({ key: asText(c.data.id), stream: `user/${asText(c.data.id)}` }),
   decide(c, row) {
     const data = c.data
     switch (c.type) {
@@ -41,7 +41,7 @@ export const users: Domain = {
         return reject(`unknown command ${c.type}`)
     }
   },
-  keyOf: (e) => str(e.data, 'id'),
+  keyOf: (e) => asText(e.data.id),
   evolve(row, e) {
     const d = e.data
     // Object literals with every field rather than spreads: this runs once per delivery.
@@ -50,13 +50,13 @@ export const users: Domain = {
     const avatar = row?.avatar ?? ''
     switch (e.type) {
       case 'UserRegistered':
-        return { name: str(d, 'name'), email: str(d, 'email'), avatar: str(d, 'avatar') }
+        return { name: asText(d.name), email: asText(d.email), avatar: asText(d.avatar) }
       case 'UserRenamed':
-        return row && { name: str(d, 'name'), email, avatar }
+        return row && { name: asText(d.name), email, avatar }
       case 'EmailChanged':
-        return row && { name, email: str(d, 'email'), avatar }
+        return row && { name, email: asText(d.email), avatar }
       case 'AvatarChanged':
-        return row && { name, email, avatar: str(d, 'avatar') }
+        return row && { name, email, avatar: asText(d.avatar) }
       default:
         return row
     }
@@ -69,16 +69,16 @@ export const users: Domain = {
       case 'UserRegistered':
         return [
           create,
-          newest('name', str(d, 'name')),
-          newest('email', str(d, 'email')),
-          newest('avatar', str(d, 'avatar')),
+          newest('name', asText(d.name)),
+          newest('email', asText(d.email)),
+          newest('avatar', asText(d.avatar)),
         ]
       case 'UserRenamed':
-        return [newest('name', str(d, 'name'))]
+        return [newest('name', asText(d.name))]
       case 'EmailChanged':
-        return [newest('email', str(d, 'email'))]
+        return [newest('email', asText(d.email))]
       case 'AvatarChanged':
-        return [newest('avatar', str(d, 'avatar'))]
+        return [newest('avatar', asText(d.avatar))]
       default:
         return []
     }

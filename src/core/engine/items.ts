@@ -5,10 +5,12 @@ export const K = {
   Arrive: 2,
   AckTimeout: 3,
   Poll: 4,
-  PullRequest: 5,
-  PullResponse: 6,
+  Request: 5,
+  Response: 6,
   FaultStart: 7,
   FaultEnd: 8,
   WindowEnd: 9,
+  GapTimer: 10,
+  ReadTimeout: 11,
 } as const
 export type K = (typeof K)[keyof typeof K]

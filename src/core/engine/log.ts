@@ -2,21 +2,33 @@ import { Column } from '../column'
 import type { SimTime } from '../time'
 
 /** How a copy of an event came to be sent. */
-export const KINDS = ['first', 'duplicate', 'redelivery'] as const
+export const KINDS = ['first', 'duplicate', 'redelivery', 'fetch'] as const
 export type DeliveryKind = (typeof KINDS)[number]
-/** What became of a copy. `in-flight` only appears when a run is stopped early. */
-export const OUTCOMES = ['applied', 'skipped', 'dropped', 'in-flight'] as const
+/**
+ * What became of a copy: applied, skipped (a duplicate or stale copy the handler ignored),
+ * buffered (held until the gap before it filled; `appliedAt` says when), repaired (folded into a
+ * row by read repair), dropped. `in-flight` only appears when a run is stopped early.
+ */
+export const OUTCOMES = [
+  'applied',
+  'skipped',
+  'dropped',
+  'buffered',
+  'repaired',
+  'in-flight',
+] as const
 export type DeliveryOutcome = (typeof OUTCOMES)[number]
 export const DROP_REASONS = ['loss', 'partition', 'crash'] as const
 export type DropReason = (typeof DROP_REASONS)[number]
 
-export const KIND = { first: 0, duplicate: 1, redelivery: 2 } as const
-export const OUTCOME = { applied: 0, skipped: 1, dropped: 2 } as const
+export const KIND = { first: 0, duplicate: 1, redelivery: 2, fetch: 3 } as const
+export const OUTCOME = { applied: 0, skipped: 1, dropped: 2, buffered: 3, repaired: 4 } as const
 export const DROP = { none: -1, loss: 0, partition: 1, crash: 2 } as const
 
 export interface LogMark {
   readonly sends: number
   readonly arrivals: number
+  readonly drains: number
 }
 
 /**
@@ -37,6 +49,10 @@ export class DeliveryLog {
   readonly arrivedAt = new Column(4096)
   readonly outcome = Column.ints(4096)
   readonly dropReason = Column.ints(4096)
+
+  /** Buffered copies applied later: which send, and when. */
+  readonly drainedSend = Column.ints(64)
+  readonly drainedAt = new Column(64)
 
   /** Sizes the columns for about `sends` copies, to avoid growing them step by step. */
   reserve(sends: number): void {
@@ -77,8 +93,13 @@ export class DeliveryLog {
     this.dropReason.push(reason)
   }
 
+  drain(send: number, at: SimTime): void {
+    this.drainedSend.push(send)
+    this.drainedAt.push(at)
+  }
+
   mark(): LogMark {
-    return { sends: this.sends, arrivals: this.arrivals }
+    return { sends: this.sends, arrivals: this.arrivals, drains: this.drainedSend.length }
   }
 
   rewind(mark: LogMark): void {
@@ -97,5 +118,7 @@ export class DeliveryLog {
       c.truncate(mark.sends)
     for (const c of [this.arrivedSend, this.arrivedAt, this.outcome, this.dropReason])
       c.truncate(mark.arrivals)
+    this.drainedSend.truncate(mark.drains)
+    this.drainedAt.truncate(mark.drains)
   }
 }

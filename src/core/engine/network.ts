@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../events'
 import { roundTime } from '../time'
 import type { Item } from '../heap'
+import { Exchange } from './exchange'
 import { K } from './items'
 import { DROP, KIND, OUTCOME } from './log'
 import type { Projection } from './projection'
@@ -17,7 +18,7 @@ type ScriptEntry = { readonly at: number } | { readonly drop: true }
 export class Network {
   /** Scripted deliveries per projection and position; they replace the link's random choices. */
   private readonly scripts: ReadonlyMap<number, readonly ScriptEntry[]>[]
-  readonly polls = new PollLog()
+  readonly exchange: Exchange
 
   constructor(private readonly sim: Simulation) {
     this.scripts = sim.projections.map((p) => {
@@ -29,11 +30,17 @@ export class Network {
       }
       return byPosition
     })
+    this.exchange = new Exchange(sim, this)
   }
 
   start(): void {
     for (const p of this.sim.projections)
       if (p.spec.delivery.mode === 'pull') this.sim.schedule(0, K.Poll, p.index, 0, 0, false)
+  }
+
+  /** A crash loses what the handler keeps in memory only (an ordered handler's buffer). */
+  crashed(p: Projection): void {
+    p.handler.crash()
   }
 
   dispatch(item: Item): void {
@@ -43,12 +50,8 @@ export class Network {
         return this.arrive(p, item.a)
       case K.AckTimeout:
         return this.ackTimer(p)
-      case K.Poll:
-        return this.poll(p)
-      case K.PullRequest:
-        return this.answer(p, item.a, item.b)
-      case K.PullResponse:
-        return this.arriveBatch(p, item.a, item.b)
+      default:
+        return this.exchange.dispatch(item, p)
     }
   }
 
@@ -156,115 +159,34 @@ export class Network {
     this.sim.schedule(deadline, K.AckTimeout, p.index, 0, 0, false)
   }
 
-  // --- Pull ------------------------------------------------------------------------------------
-
-  private poll(p: Projection): void {
-    const sim = this.sim
-    const delivery = p.spec.delivery
-    if (delivery.mode !== 'pull') return
-    sim.schedule(roundTime(sim.now + delivery.interval), K.Poll, p.index, 0, 0, false)
-    if (p.downAt(sim.now)) return
-    const poll = this.polls.request(p.index, sim.now, p.checkpoint)
-    const tx = p.link.transmit(sim.now, 'request')
-    if (!tx.lost) sim.schedule(tx.arriveAt, K.PullRequest, p.index, poll, sim.now, true)
-    if (tx.duplicateAt !== null)
-      sim.schedule(tx.duplicateAt, K.PullRequest, p.index, poll, sim.now, true)
-  }
-
-  /** The store answers a request that made it across with the events after its checkpoint. */
-  private answer(p: Projection, poll: number, sentAt: number): void {
-    const sim = this.sim
-    const delivery = p.spec.delivery
-    if (delivery.mode !== 'pull' || p.link.cutOff(sentAt, sim.now)) return
-    const events = sim.store.readAfter(this.polls.after[poll] as number, delivery.batch)
-    const tx = p.link.transmit(sim.now, 'response')
-    const first = sim.log.sends
-    for (const e of events) {
-      const kind = p.answered.has(e.position) ? KIND.redelivery : KIND.first
-      p.answered.setOnce(e.position, sim.now)
-      sim.logSend(e.position, p.index, kind, tx.lost ? tx.arriveAt : NaN)
-      p.stats.sent++
-      if (kind === KIND.redelivery) p.stats.redelivered++
-      if (tx.lost) p.stats.dropped++
-    }
-    this.polls.answer(poll, sim.now, first, events.length)
-    if (events.length === 0) return
-    if (!tx.lost) sim.schedule(tx.arriveAt, K.PullResponse, p.index, first, events.length, true)
-    if (tx.duplicateAt !== null) {
-      const copy = sim.log.sends
-      for (const e of events) sim.logSend(e.position, p.index, KIND.duplicate, NaN)
-      sim.schedule(tx.duplicateAt, K.PullResponse, p.index, copy, events.length, true)
-    }
-  }
-
-  private arriveBatch(p: Projection, first: number, count: number): void {
-    const sim = this.sim
-    const reason = this.blocked(p, sim.log.sentAt.at(first))
-    for (let send = first; send < first + count; send++) {
-      if (reason === DROP.none) this.deliver(p, send, sim.log.position.at(send))
-      else {
-        p.stats.dropped++
-        sim.logArrival(send, OUTCOME.dropped, reason)
-      }
-    }
-  }
-
   // --- Shared ----------------------------------------------------------------------------------
 
   /** Why a copy sent at `sentAt` and arriving now cannot be received, or DROP.none. */
-  private blocked(p: Projection, sentAt: number): number {
+  blocked(p: Projection, sentAt: number): number {
     if (p.downAt(this.sim.now)) return DROP.crash
     if (p.link.cutOff(sentAt, this.sim.now)) return DROP.partition
     return DROP.none
   }
 
-  private deliver(p: Projection, send: number, position: number): void {
-    p.arrive(position, this.sim.now)
-    const outcome = p.receive(this.sim.event(position), this.sim.now)
+  /** Hands one arrived copy to the projection's handler and logs what became of it. */
+  deliver(p: Projection, send: number, position: number): void {
+    const sim = this.sim
+    p.arrive(position, sim.now)
+    const outcome = p.handler.receive(sim.event(position), send)
     if (outcome === 'skipped') p.stats.skipped++
-    this.sim.logArrival(send, outcome === 'applied' ? OUTCOME.applied : OUTCOME.skipped)
+    if (outcome === 'buffered') p.stats.buffered++
+    sim.logArrival(send, OUTCOME[outcome])
+    for (const tag of p.handler.drained) sim.log.drain(tag, sim.now)
+    p.notePeakMemory()
+    if (outcome === 'buffered') this.exchange.armGapTimer(p)
+    sim.reads.applied(p)
   }
 
-  snapshot(): { polls: number; answers: number } {
-    return this.polls.mark()
+  snapshot(): { requests: number; answers: number } {
+    return this.exchange.log.mark()
   }
 
-  restore(mark: { polls: number; answers: number }): void {
-    this.polls.rewind(mark)
-  }
-}
-
-/** Pull requests and the store's answers, append-only like the delivery log. */
-export class PollLog {
-  readonly projection: number[] = []
-  readonly sentAt: number[] = []
-  readonly after: number[] = []
-  readonly answerOf: number[] = []
-  readonly answeredAt: number[] = []
-  readonly firstSend: number[] = []
-  readonly count: number[] = []
-
-  request(p: number, at: number, after: number): number {
-    this.projection.push(p)
-    this.sentAt.push(at)
-    this.after.push(after)
-    return this.projection.length - 1
-  }
-
-  answer(poll: number, at: number, firstSend: number, count: number): void {
-    this.answerOf.push(poll)
-    this.answeredAt.push(at)
-    this.firstSend.push(firstSend)
-    this.count.push(count)
-  }
-
-  mark(): { polls: number; answers: number } {
-    return { polls: this.projection.length, answers: this.answerOf.length }
-  }
-
-  rewind(mark: { polls: number; answers: number }): void {
-    for (const c of [this.projection, this.sentAt, this.after]) c.length = mark.polls
-    for (const c of [this.answerOf, this.answeredAt, this.firstSend, this.count])
-      c.length = mark.answers
+  restore(mark: { requests: number; answers: number }): void {
+    this.exchange.log.rewind(mark)
   }
 }

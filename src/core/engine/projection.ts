@@ -1,12 +1,17 @@
 import type { Domain } from '../domains'
-import { rowsEqual, type Row, type StoredEvent } from '../events'
+import type { Row, StoredEvent } from '../events'
 import type { KeyTable } from '../keys'
 import type { ProjectionSpec } from '../scenario/schema'
+import type { EventStore } from '../store'
 import type { SimTime } from '../time'
+import { createHandler, type Handler, type HandlerHost } from './handlers'
 import type { Journal, JournaledArray } from './journal'
 import { Link, type LinkSnapshot, type Window } from './link'
+import { Measures, type MeasuresSnapshot, type Truth } from './measures'
+import { OrderCheck, type Finding, type OrderCheckSnapshot } from './order-check'
 import { RedeliveryQueue, type RedeliverySnapshot } from './redelivery'
-import { Series, type SeriesSnapshot } from './series'
+
+export type { Truth } from './measures'
 
 export interface ProjectionStats {
   sent: number
@@ -17,31 +22,36 @@ export interface ProjectionStats {
   outOfOrder: number
   applied: number
   skipped: number
+  buffered: number
+  fetched: number
 }
 
-export type ReceiveOutcome = 'applied' | 'skipped'
-
-/** What the engine knows about the world that a projection's measures are taken against. */
-export interface Truth {
-  head(): number
-  appendedAt(position: number): SimTime
-  /** The key number of the event at a position. */
-  keyAt(position: number): number
-  /** The true row of a key number. */
-  rowById(id: number): Row | undefined
+/** What a projection needs from the simulation around it. */
+export interface ProjectionContext {
+  readonly domain: Domain
+  readonly truth: Truth
+  readonly keys: KeyTable
+  readonly journal: Journal
+  readonly store: EventStore
+  readonly seed: number
+  now(): SimTime
 }
 
 /**
- * A projection: a service with its own copy of the rows, fed by a link. It keeps the measures
- * taken on it as it goes (counts, first-application times, divergence, lag), because measuring
- * after the fact would mean replaying the run.
+ * A projection: a service with its own copy of the rows, fed by a link and kept by a handler
+ * strategy. It is the handler's host (the handler reads and writes rows through it) and takes
+ * the measures as rows change.
  */
-export class Projection {
+export class Projection implements HandlerHost {
   readonly id: string
   readonly link: Link
+  readonly domain: Domain
+  readonly handler: Handler
+  readonly measures: Measures
   /** The local copy, indexed by key number (see KeyTable). */
   rows: (Row | undefined)[] = []
-  checkpoint = 0
+  /** The stream version behind each row (read repair compares it with the store's). */
+  rowVersion: number[] = []
   stats: ProjectionStats = {
     sent: 0,
     delivered: 0,
@@ -51,57 +61,117 @@ export class Projection {
     outOfOrder: 0,
     applied: 0,
     skipped: 0,
+    buffered: 0,
+    fetched: 0,
   }
   /** Crash windows: the service is down from `from` until `to`. */
   downs: Window[] = []
   /** At-least-once push: positions sent and not yet acknowledged. */
   unacked = 0
   readonly redelivery = new RedeliveryQueue()
+  /** When the ordered handler's gap timer is armed for, or NaN. */
+  gapTimerAt = NaN
+  /** What the order check found on this projection, in the order found. */
+  findings: Finding[] = []
+  /** The largest number of entries in the handler's dedupe set and buffer so far. */
+  peakMemory = 0
   private maxArrived = 0
-  private appliedCount = 0
-  private low = 1
-  /** 1 where the row differs from the truth, by key number, and how many do. */
-  private differs: number[] = []
-  private divergent = 0
-  readonly firstApplied: JournaledArray
   readonly firstArrived: JournaledArray
   /** At-least-once push: the earliest time an acknowledgement of each position reaches the publisher. */
   readonly ackAt: JournaledArray
   /** Pull: positions the store has answered with at least once. */
   readonly answered: JournaledArray
-  readonly series = new Series()
+  private readonly check: OrderCheck | null
 
   constructor(
     readonly index: number,
     readonly spec: ProjectionSpec,
-    private readonly domain: Domain,
-    private readonly truth: Truth,
-    private readonly keys: KeyTable,
-    journal: Journal,
-    seed: number,
+    private readonly ctx: ProjectionContext,
   ) {
     this.id = spec.id
-    this.link = new Link(spec.link, seed, spec.id)
-    this.firstApplied = journal.create()
-    this.firstArrived = journal.create()
-    this.ackAt = journal.create()
-    this.answered = journal.create()
+    this.domain = ctx.domain
+    this.link = new Link(spec.link, ctx.seed, spec.id)
+    this.measures = new Measures(ctx.truth, ctx.journal)
+    this.firstArrived = ctx.journal.create()
+    this.ackAt = ctx.journal.create()
+    this.answered = ctx.journal.create()
+    this.handler = createHandler(spec.handler, this)
+    const orderSensitive = spec.handler === 'naive' || spec.handler === 'idempotent'
+    this.check = orderSensitive
+      ? new OrderCheck(
+          ctx.domain,
+          ctx.store,
+          (id) => ctx.keys.name(id),
+          (p) => this.measures.firstApplied.has(p),
+        )
+      : null
   }
 
-  /** Sizes the per-position arrays for about `events` events. */
   reserve(events: number): void {
-    for (const a of [this.firstApplied, this.firstArrived, this.ackAt]) a.reserve(events + 1)
-    this.series.reserve(events * 2)
+    this.measures.reserve(events)
+    for (const a of [this.firstArrived, this.ackAt]) a.reserve(events + 1)
   }
+
+  // --- HandlerHost -----------------------------------------------------------------------------
+
+  keyAt(position: number): number {
+    return this.ctx.truth.keyAt(position)
+  }
+
+  row(id: number): Row | undefined {
+    return this.rows[id]
+  }
+
+  commit(id: number, event: StoredEvent, row: Row | undefined): void {
+    const now = this.ctx.now()
+    const before = this.rows[id]
+    this.rows[id] = row
+    this.rowVersion[id] = event.version
+    this.stats.applied++
+    const duplicate = this.measures.firstApplied.has(event.position)
+    const finding = this.check?.check(id, event, before, row, duplicate, now)
+    if (finding) this.findings.push(finding)
+    this.measures.applied(event.position, now)
+    this.measures.compare(id, row, now)
+  }
+
+  /**
+   * Read repair: if the row's version is behind the stream's, the row becomes the fold of the
+   * stream. Returns whether it was behind.
+   */
+  repair(id: number, stream: readonly StoredEvent[]): boolean {
+    const last = stream[stream.length - 1]
+    if (!last || (this.rowVersion[id] ?? 0) >= last.version) return false
+    this.handler.repair(id, stream)
+    const now = this.ctx.now()
+    for (const e of stream) this.measures.applied(e.position, now)
+    this.measures.compare(id, this.rows[id], now)
+    return true
+  }
+
+  // --- Queries ---------------------------------------------------------------------------------
 
   /** The local row of a key, as a query would see it. */
-  row(key: string): Row | undefined {
-    const id = this.keys.find(key)
+  rowOf(key: string): Row | undefined {
+    const id = this.ctx.keys.find(key)
     return id < 0 ? undefined : this.rows[id]
+  }
+
+  versionOf(key: string): number {
+    const id = this.ctx.keys.find(key)
+    return id < 0 ? 0 : (this.rowVersion[id] ?? 0)
+  }
+
+  get checkpoint(): number {
+    return this.handler.checkpoint()
   }
 
   downAt(t: SimTime): boolean {
     return this.downs.some((w) => w.from <= t && t < w.to)
+  }
+
+  caughtUp(): boolean {
+    return this.checkpoint >= this.ctx.truth.head() && this.handler.buffered() === 0
   }
 
   /** Counts an arrival; returns whether this position had arrived before. */
@@ -117,100 +187,60 @@ export class Projection {
     return false
   }
 
-  /** The naive handler: the in-order logic applied to whatever arrives, in arrival order. */
-  receive(event: StoredEvent, now: SimTime): ReceiveOutcome {
-    const id = this.truth.keyAt(event.position)
-    this.rows[id] = this.domain.evolve(this.rows[id], event)
-    this.checkpoint = Math.max(this.checkpoint, event.position)
-    this.markApplied(event.position, now)
-    this.compare(id, now)
-    return 'applied'
-  }
-
-  private markApplied(position: number, now: SimTime): void {
-    this.stats.applied++
-    if (this.firstApplied.has(position)) return
-    this.firstApplied.setOnce(position, now)
-    this.appliedCount++
-    const head = this.truth.head()
-    while (this.low <= head && this.firstApplied.has(this.low)) this.low++
-  }
-
-  /** Re-checks one key against the truth and records the measures. */
-  compare(id: number, now: SimTime): void {
-    const differs = rowsEqual(this.rows[id], this.truth.rowById(id)) ? 0 : 1
-    this.divergent += differs - (this.differs[id] ?? 0)
-    this.differs[id] = differs
-    this.sample(now)
-  }
-
-  sample(now: SimTime): void {
-    const head = this.truth.head()
-    const oldestAt = this.low <= head ? this.truth.appendedAt(this.low) : NaN
-    this.series.record(now, head - this.appliedCount, oldestAt, this.divergent)
-  }
-
-  /** How many rows differ from the truth right now. */
-  divergentCount(): number {
-    return this.divergent
-  }
-
-  /** Whether the row of a key number differs from the truth right now. */
-  differsAt(id: number): boolean {
-    return this.differs[id] === 1
-  }
-
-  caughtUp(): boolean {
-    return this.checkpoint >= this.truth.head()
+  notePeakMemory(): void {
+    this.peakMemory = Math.max(this.peakMemory, this.handler.memory())
   }
 
   snapshot(): ProjectionSnapshot {
     return {
       rows: this.rows.slice(),
-      checkpoint: this.checkpoint,
+      rowVersion: this.rowVersion.slice(),
       stats: { ...this.stats },
       downs: this.downs.slice(),
       unacked: this.unacked,
       redelivery: this.redelivery.snapshot(),
+      gapTimerAt: this.gapTimerAt,
+      peakMemory: this.peakMemory,
+      findings: this.findings.length,
       maxArrived: this.maxArrived,
-      appliedCount: this.appliedCount,
-      low: this.low,
-      differs: this.differs.slice(),
-      divergent: this.divergent,
-      series: this.series.snapshot(),
+      measures: this.measures.snapshot(),
+      handler: this.handler.snapshot(),
+      check: this.check?.snapshot() ?? null,
       link: this.link.snapshot(),
     }
   }
 
   restore(s: ProjectionSnapshot): void {
     this.rows = s.rows.slice()
-    this.checkpoint = s.checkpoint
+    this.rowVersion = s.rowVersion.slice()
     this.stats = { ...s.stats }
     this.downs = s.downs.slice()
     this.unacked = s.unacked
     this.redelivery.restore(s.redelivery)
+    this.gapTimerAt = s.gapTimerAt
+    this.peakMemory = s.peakMemory
+    this.findings.length = s.findings
     this.maxArrived = s.maxArrived
-    this.appliedCount = s.appliedCount
-    this.low = s.low
-    this.differs = s.differs.slice()
-    this.divergent = s.divergent
-    this.series.restore(s.series)
+    this.measures.restore(s.measures)
+    this.handler.restore(s.handler)
+    if (s.check) this.check?.restore(s.check)
     this.link.restore(s.link)
   }
 }
 
 export interface ProjectionSnapshot {
   readonly rows: readonly (Row | undefined)[]
-  readonly checkpoint: number
+  readonly rowVersion: readonly number[]
   readonly stats: Readonly<ProjectionStats>
   readonly downs: readonly Window[]
   readonly unacked: number
   readonly redelivery: RedeliverySnapshot
+  readonly gapTimerAt: number
+  readonly peakMemory: number
+  readonly findings: number
   readonly maxArrived: number
-  readonly appliedCount: number
-  readonly low: number
-  readonly differs: readonly number[]
-  readonly divergent: number
-  readonly series: SeriesSnapshot
+  readonly measures: MeasuresSnapshot
+  readonly handler: unknown
+  readonly check: OrderCheckSnapshot | null
   readonly link: LinkSnapshot
 }

@@ -41,7 +41,7 @@ describe('eventual reads', () => {
     const sim = new Simulation(busy)
     for (const read of result.reads) {
       sim.runUntil({ time: read.at })
-      expect(read.value).toEqual(sim.projections[0]?.row(read.key) ?? null)
+      expect(read.value).toEqual(sim.projections[0]?.rowOf(read.key) ?? null)
     }
   })
 

@@ -10,7 +10,10 @@ import {
   type DropReason,
 } from './log'
 import type { Projection, ProjectionStats } from './projection'
-import type { EndReason, ReadRecord, Rejection, Simulation } from './simulation'
+import type { Anomaly } from './anomaly'
+import { findAnomalies } from './checker'
+import type { ReadRecord } from './reads'
+import type { EndReason, Rejection, Simulation } from './simulation'
 import { summarize, type Distribution5 } from './summary'
 
 export const RESULT_FORMAT = 'eventually.result/v1'
@@ -23,6 +26,8 @@ export interface DeliveryRecord {
   readonly kind: DeliveryKind
   readonly outcome: DeliveryOutcome
   readonly reason?: DropReason
+  /** For a buffered copy: when the handler applied it, once the gap before it filled. */
+  readonly appliedAt?: number
 }
 
 export interface SeriesRecord {
@@ -40,6 +45,8 @@ export interface ProjectionResult {
   readonly stats: ProjectionStats
   readonly visibility: Distribution5 | null
   readonly lag: { readonly maxEvents: number; readonly maxMs: number }
+  /** The handler's bookkeeping: the most entries its dedupe set and buffer held at once. */
+  readonly memory: { readonly peakEntries: number }
   readonly series?: SeriesRecord
 }
 
@@ -54,7 +61,7 @@ export interface Result {
   readonly truth: Record<string, Row>
   readonly projections: Record<string, ProjectionResult>
   readonly reads: readonly ReadRecord[]
-  readonly anomalies: readonly unknown[]
+  readonly anomalies: readonly Anomaly[]
   readonly deliveries?: readonly DeliveryRecord[]
   readonly traceHash: string
 }
@@ -75,8 +82,8 @@ export function buildResult(sim: Simulation, options: { trace?: boolean } = {}):
     rejected: sim.rejected,
     truth: sortedObject(sim.keys, sim.truthRows),
     projections,
-    reads: sim.reads,
-    anomalies: [],
+    reads: [...sim.readRecords()].sort((a, b) => a.at - b.at || a.index - b.index),
+    anomalies: findAnomalies(sim),
     ...(options.trace ? { deliveries: deliveries(sim) } : {}),
     traceHash: traceHash(sim, events),
   }
@@ -86,17 +93,18 @@ function projectionResult(sim: Simulation, p: Projection, trace: boolean): Proje
   const end = sim.endedAt ?? sim.now
   const visibility: number[] = []
   for (let pos = 1; pos <= sim.head(); pos++) {
-    const at = p.firstApplied.get(pos)
+    const at = p.measures.firstApplied.get(pos)
     if (!Number.isNaN(at)) visibility.push(at - sim.appendedAt(pos))
   }
-  const s = p.series
+  const s = p.measures.series
   return {
     state: sortedObject(sim.keys, p.rows),
-    consistent: p.divergentCount() === 0,
+    consistent: p.measures.divergentCount() === 0,
     convergedAt: s.convergedAt(),
     checkpoint: p.checkpoint,
     stats: { ...p.stats },
     visibility: summarize(visibility),
+    memory: { peakEntries: p.peakMemory },
     lag: { maxEvents: s.maxBehind(), maxMs: Math.round(s.maxLagMs(end) * 1000) / 1000 },
     ...(trace
       ? {
@@ -114,6 +122,9 @@ function projectionResult(sim: Simulation, p: Projection, trace: boolean): Proje
 function deliveries(sim: Simulation): DeliveryRecord[] {
   const log = sim.log
   const out: DeliveryRecord[] = []
+  const drainedAt = new Map<number, number>()
+  for (let j = 0; j < log.drainedSend.length; j++)
+    drainedAt.set(log.drainedSend.at(j), log.drainedAt.at(j))
   for (let d = 0; d < log.sends; d++) {
     const arrival = log.arrivalOf.at(d)
     const lost = !Number.isNaN(log.lostAt.at(d))
@@ -133,6 +144,7 @@ function deliveries(sim: Simulation): DeliveryRecord[] {
       kind: KINDS[log.kind.at(d)] as DeliveryKind,
       outcome,
       ...(outcome === 'dropped' && reason ? { reason } : {}),
+      ...(drainedAt.has(d) ? { appliedAt: drainedAt.get(d) as number } : {}),
     })
   }
   return out
@@ -156,18 +168,22 @@ function traceHash(sim: Simulation, events: readonly StoredEvent[]): string {
       .num(log.arrivedAt.at(j))
       .num(log.outcome.at(j))
       .num(log.dropReason.at(j))
-  const polls = sim.network.polls
-  for (let i = 0; i < polls.sentAt.length; i++)
-    h.num(polls.projection[i] as number)
-      .num(polls.sentAt[i] as number)
-      .num(polls.after[i] as number)
-  for (const r of sim.reads)
+  for (let j = 0; j < log.drainedSend.length; j++)
+    h.num(log.drainedSend.at(j)).num(log.drainedAt.at(j))
+  const requests = sim.network.exchange.log
+  for (let i = 0; i < requests.size; i++)
+    h.num(requests.projection[i] as number)
+      .num(requests.sentAt[i] as number)
+      .num(requests.purpose[i] as number)
+      .num(requests.after[i] as number)
+  for (const r of sim.readRecords())
     h.num(r.at)
+      .num(r.answeredAt)
       .str(r.projection)
       .str(r.key)
       .str(JSON.stringify(r.value))
       .num(r.fresh ? 1 : 0)
-      .num(r.latency)
+      .num(r.cost)
   h.num(sim.endedAt ?? sim.now)
   return h.hex()
 }

@@ -1,31 +1,28 @@
+import { Column } from '../column'
 import { domains, type Domain } from '../domains'
 import { rowsEqual, type EventData, type Row, type StoredEvent } from '../events'
-import { Column } from '../column'
 import { EventQueue, emptyItem, type Item } from '../heap'
+import { KeyTable } from '../keys'
 import type { CommandSpec, Scenario } from '../scenario/schema'
 import { MemoryEventStore, type EventStore } from '../store'
 import type { SimTime } from '../time'
 import { expandCommands } from '../workload'
+import { describeRow, type Anomaly } from './anomaly'
 import { K } from './items'
-import { KeyTable } from '../keys'
 import { Journal } from './journal'
 import { DeliveryLog, DROP } from './log'
-import { Projection, type Truth } from './projection'
 import { Network } from './network'
+import { Projection, type Truth } from './projection'
+import { ReadDesk, type ReadRecord } from './reads'
 import { restoreSimulation, snapshotSimulation, type SimulationSnapshot } from './snapshot'
 
-export type EndReason = 'quiet' | 'bound'
-
-export interface ReadRecord {
-  readonly at: SimTime
-  readonly projection: string
-  readonly key: string
-  readonly mode: string
-  readonly client: string | null
-  readonly value: Row | null
-  readonly fresh: boolean
-  readonly latency: number
-}
+/**
+ * How a run ended: `quiet` (nothing in flight, nothing owed, no fault open, every subscriber
+ * caught up), `bound` (cut off at until + settle while still busy), or `stalled` (nothing left to
+ * happen, yet not quiet: a fault never heals, or an event is lost for good to a projection that
+ * waits for it).
+ */
+export type EndReason = 'quiet' | 'bound' | 'stalled'
 
 export interface Rejection {
   readonly at: SimTime
@@ -69,6 +66,7 @@ export class Simulation implements Truth {
   readonly heap = new EventQueue()
   private readonly item: Item = emptyItem()
   readonly network: Network
+  readonly reads: ReadDesk
   readonly bound: SimTime
   now: SimTime = 0
   seq = 0
@@ -83,8 +81,11 @@ export class Simulation implements Truth {
   truthRows: (Row | undefined)[] = []
   readonly eventAt = new Column()
   readonly eventKey = new Column()
-  reads: ReadRecord[] = []
+  /** The client whose command appended each event (null for none), by position - 1. */
+  eventClient: (string | null)[] = []
   rejected: Rejection[] = []
+  /** Decisions taken on stale data, found as they happen (see also each projection's findings). */
+  anomalies: Anomaly[] = []
   /** The position of each client's last accepted write (for session guarantees). */
   lastWrite = new Map<string, number>()
 
@@ -93,22 +94,30 @@ export class Simulation implements Truth {
     options: SimulationOptions = {},
   ) {
     const store = options.store ?? new MemoryEventStore()
+    if (store.head() !== 0) throw new Error('a simulation starts on an empty event store')
     this.store = store
     this.journal = new Journal(options.timeTravel ?? false)
-    if (store.head() !== 0) throw new Error('a simulation starts on an empty event store')
     this.domain = domains[scenario.domain]
     this.commands = expandCommands(scenario)
     this.bound = scenario.until + scenario.settle
-    this.projections = scenario.projections.map(
-      (spec, i) =>
-        new Projection(i, spec, this.domain, this, this.keys, this.journal, scenario.seed),
-    )
+    const context = {
+      domain: this.domain,
+      truth: this,
+      keys: this.keys,
+      journal: this.journal,
+      store,
+      seed: scenario.seed,
+      now: () => this.now,
+    }
+    this.projections = scenario.projections.map((spec, i) => new Projection(i, spec, context))
     this.network = new Network(this)
+    this.reads = new ReadDesk(this)
     // Columns sized up front from the command count: growing them as we go cost a fifth of a run.
+    // A margin over the expected counts keeps a run from doubling a column near its end.
     const expected = Math.min(1 << 22, this.commands.length)
-    this.log.reserve(Math.ceil(expected * this.projections.length * 1.1))
-    this.journal.reserve(expected * this.projections.length * 3)
-    for (const p of this.projections) p.reserve(expected)
+    this.log.reserve(Math.ceil(expected * this.projections.length * 1.15))
+    this.journal.reserve(Math.ceil(expected * this.projections.length * 3.3))
+    for (const p of this.projections) p.reserve(Math.ceil(expected * 1.1))
     this.scheduleNext(K.Command, -1)
     this.scheduleNext(K.Read, -1)
     this.schedule(scenario.until, K.WindowEnd, -1, 0, 0, true)
@@ -148,6 +157,10 @@ export class Simulation implements Truth {
     return id < 0 ? undefined : this.truthRows[id]
   }
 
+  writerOf(position: number): string | null {
+    return this.eventClient[position - 1] ?? null
+  }
+
   event(position: number): StoredEvent {
     const e = this.store.get(position)
     if (!e) throw new Error(`the store has no event at position ${position}`)
@@ -171,8 +184,12 @@ export class Simulation implements Truth {
   step(): boolean {
     if (this.done) return false
     const next = this.heap.peekTime()
+    if (next === Infinity) {
+      this.finish(this.now, this.quiet() ? 'quiet' : 'stalled')
+      return false
+    }
     if (next > this.bound) {
-      this.finish(next === Infinity ? this.now : this.bound, next === Infinity ? 'quiet' : 'bound')
+      this.finish(this.bound, 'bound')
       return false
     }
     const item = this.item
@@ -212,11 +229,13 @@ export class Simulation implements Truth {
     this.now = at
   }
 
-  /** Nothing in flight, nothing owed, no fault open, every puller caught up. */
+  /** Nothing in flight, nothing owed, no fault open, no read waiting, every subscriber caught up. */
   quiet(): boolean {
-    if (this.keep > 0 || this.openFaults > 0) return false
+    if (this.keep > 0 || this.openFaults > 0 || this.reads.waiting > 0) return false
     return this.projections.every((p) =>
-      p.spec.delivery.mode === 'push' ? p.unacked === 0 : p.caughtUp(),
+      p.spec.delivery.mode === 'push'
+        ? p.unacked === 0 && p.handler.buffered() === 0
+        : p.caughtUp(),
     )
   }
 
@@ -228,9 +247,14 @@ export class Simulation implements Truth {
       case K.Read:
         this.read(item.a)
         return this.scheduleNext(K.Read, item.a)
-      case K.FaultStart:
+      case K.ReadTimeout:
+        return this.reads.timeout(item.a)
+      case K.FaultStart: {
         this.openFaults++
+        const p = this.projections[item.p]
+        if (p && this.scenario.faults[item.a]?.type === 'crash') this.network.crashed(p)
         return
+      }
       case K.FaultEnd:
         this.openFaults--
         return
@@ -252,16 +276,48 @@ export class Simulation implements Truth {
 
   private command(index: number): void {
     const c = this.commands[index] as CommandSpec
-    const command = { type: c.type, data: c.data as EventData }
-    const { key, stream } = this.domain.target(command)
-    const client = c.client ?? null
-    const decision = this.domain.decide(command, this.row(key))
+    if (!c.via) return this.decide(index, this.row(this.domain.target(toCommand(c)).key))
+    const { key } = this.domain.target(toCommand(c))
+    this.reads.issue({ ...c.via, key, client: c.client, index: -1, command: index })
+  }
+
+  /** A command routed through a read is decided on what the read returned, stale or not. */
+  decideThrough(index: number, read: ReadRecord): void {
+    const c = this.commands[index] as CommandSpec
+    const command = toCommand(c)
+    const { key } = this.domain.target(command)
+    const truth = this.row(key)
+    const believed = this.domain.decide(command, read.value ?? undefined)
+    const actual = this.domain.decide(command, truth)
+    if (!read.fresh && believed.ok !== actual.ok)
+      this.anomalies.push({
+        type: 'decision-on-stale-data',
+        projection: read.projection,
+        key,
+        at: this.now,
+        positions: [],
+        explanation: believed.ok
+          ? `${c.type} was accepted because ${read.projection} showed ${key} as ${describeRow(read.value)}, but the store had ${describeRow(truth)}: ${actual.ok ? '' : actual.reason}.`
+          : `${c.type} was refused (${believed.reason}) because ${read.projection} showed ${key} as ${describeRow(read.value)}, but the store had ${describeRow(truth)}.`,
+        rows: { local: read.value, truth: truth ?? null },
+      })
+    this.decide(index, read.value ?? undefined)
+  }
+
+  private decide(index: number, row: Row | undefined): void {
+    const c = this.commands[index] as CommandSpec
+    const command = toCommand(c)
+    const { stream } = this.domain.target(command)
+    const decision = this.domain.decide(command, row)
     if (!decision.ok) return this.reject(c, decision.reason)
     const result = this.store.append(stream, c.expectedVersion ?? 'any', decision.events, this.now)
     if (!result.ok) return this.reject(c, result.reason)
-    for (const event of result.events) this.appended(event)
+    for (const event of result.events) {
+      this.eventClient.push(c.client ?? null)
+      this.appended(event)
+    }
     const last = result.events[result.events.length - 1]
-    if (client !== null && last) this.lastWrite.set(client, last.position)
+    if (c.client !== undefined && last) this.lastWrite.set(c.client, last.position)
   }
 
   private reject(c: CommandSpec, reason: string): void {
@@ -273,8 +329,11 @@ export class Simulation implements Truth {
     this.eventAt.push(event.at)
     const id = this.keys.intern(this.domain.keyOf(event))
     this.eventKey.push(id)
-    this.truthRows[id] = this.domain.evolve(this.truthRows[id], event)
-    for (const p of this.projections) p.compare(id, this.now)
+    const before = this.truthRows[id]
+    const after = this.domain.evolve(before, event)
+    this.truthRows[id] = after
+    const changed = !rowsEqual(before, after)
+    for (const p of this.projections) p.measures.truthChanged(id, p.rows[id], changed, this.now)
     this.network.published(event)
   }
 
@@ -282,20 +341,12 @@ export class Simulation implements Truth {
 
   private read(index: number): void {
     const r = this.scenario.reads[index]
-    if (!r) return
-    const p = this.projections[this.projectionIndex(r.projection)] as Projection
-    const row = p.row(r.key)
-    const truth = this.row(r.key)
-    this.reads.push({
-      at: this.now,
-      projection: r.projection,
-      key: r.key,
-      mode: r.mode,
-      client: r.client ?? null,
-      value: row ?? null,
-      fresh: rowsEqual(row, truth),
-      latency: 0,
-    })
+    if (r) this.reads.issue({ ...r, index, command: -1 })
+  }
+
+  /** Reads answered so far, in the order they answered. */
+  readRecords(): readonly ReadRecord[] {
+    return this.reads.records
   }
 
   // --- Time travel -----------------------------------------------------------------------------
@@ -316,4 +367,8 @@ export class Simulation implements Truth {
   logArrival(send: number, outcome: number, reason: number = DROP.none): void {
     this.log.arrive(send, this.now, outcome, reason)
   }
+}
+
+function toCommand(c: CommandSpec): { type: string; data: EventData } {
+  return { type: c.type, data: c.data as EventData }
 }

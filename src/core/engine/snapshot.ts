@@ -1,7 +1,9 @@
 import type { Row } from '../events'
 import type { QueueSnapshot } from '../heap'
 import type { ProjectionSnapshot } from './projection'
-import type { EndReason, ReadRecord, Rejection, Simulation } from './simulation'
+import type { LogMark } from './log'
+import type { ReadDeskSnapshot } from './reads'
+import type { EndReason, Simulation } from './simulation'
 
 /**
  * Everything needed to put a simulation back at an earlier instant. Append-only logs are kept as
@@ -21,12 +23,13 @@ export interface SimulationSnapshot {
   readonly truth: readonly (Row | undefined)[]
   readonly keys: number
   readonly head: number
-  readonly reads: number
+  readonly reads: ReadDeskSnapshot
+  readonly anomalies: number
   readonly rejected: number
   readonly lastWrite: ReadonlyMap<string, number>
   readonly journal: number
-  readonly log: { sends: number; arrivals: number }
-  readonly polls: { polls: number; answers: number }
+  readonly log: LogMark
+  readonly requests: { requests: number; answers: number }
   readonly projections: readonly ProjectionSnapshot[]
 }
 
@@ -44,12 +47,13 @@ export function snapshotSimulation(sim: Simulation): SimulationSnapshot {
     truth: sim.truthRows.slice(),
     keys: sim.keys.size,
     head: sim.head(),
-    reads: sim.reads.length,
+    reads: sim.reads.snapshot(),
+    anomalies: sim.anomalies.length,
     rejected: sim.rejected.length,
     lastWrite: new Map(sim.lastWrite),
     journal: sim.journal.mark(),
     log: sim.log.mark(),
-    polls: sim.network.snapshot(),
+    requests: sim.network.snapshot(),
     projections: sim.projections.map((p) => p.snapshot()),
   }
 }
@@ -69,18 +73,16 @@ export function restoreSimulation(sim: Simulation, s: SimulationSnapshot): void 
   sim.store.truncateAfter(s.head)
   sim.eventAt.truncate(s.head)
   sim.eventKey.truncate(s.head)
-  truncate(sim.reads, s.reads)
-  truncate(sim.rejected, s.rejected)
+  sim.eventClient.length = s.head
+  sim.reads.restore(s.reads)
+  sim.anomalies.length = s.anomalies
+  sim.rejected.length = s.rejected
   sim.lastWrite = new Map(s.lastWrite)
   sim.journal.rewind(s.journal)
   sim.log.rewind(s.log)
-  sim.network.restore(s.polls)
+  sim.network.restore(s.requests)
   sim.projections.forEach((p, i) => {
     const ps = s.projections[i]
     if (ps) p.restore(ps)
   })
-}
-
-function truncate(list: ReadRecord[] | Rejection[], length: number): void {
-  list.length = length
 }

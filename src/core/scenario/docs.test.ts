@@ -66,6 +66,7 @@ const NAMED: Record<string, number> = {
   value: 1,
   truth: 2,
   state: 2,
+  rows: 2,
 }
 
 function keysOf(value: unknown, out = new Set<string>(), skip = 0): Set<string> {

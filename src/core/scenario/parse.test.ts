@@ -91,7 +91,7 @@ describe('projections, faults and reads', () => {
     { what: 'a projection id of 41 characters', path: 'projections[1].id', value: 'p'.repeat(41), message: /at most 40 characters/, also: ['faults[1].projection'] },
     { what: 'a projection id given as a number', path: 'projections[1].id', value: 7, message: /expected string, received number/ },
     { what: 'a duplicate projection id', path: 'projections[1].id', value: 'push', message: /^duplicate projection id "push"$/, also: ['faults[1].projection'] },
-    { what: 'a handler that does not exist', path: 'projections[0].handler', value: 'smart', message: /expected "naive"/ },
+    { what: 'a handler that does not exist', path: 'projections[0].handler', value: 'smart', message: /expected one of "naive"\|"idempotent"\|"ordered"\|"order-tolerant"/ },
     { what: 'an unknown key in a projection', path: 'projections[0].name', value: 'x', message: /^Unrecognized key: "name"$/, at: 'projections[0]' },
     { what: 'a fault of an unknown type', path: 'faults[0].type', value: 'outage', message: /'partition' \| 'crash'/ },
     { what: 'a fault on an unknown projection', path: 'faults[0].projection', value: 'ghost', message: /^unknown projection "ghost"$/ },
@@ -104,7 +104,8 @@ describe('projections, faults and reads', () => {
     { what: 'a read after until', path: 'reads[0].at', value: 1000.5, message: /^must not be after until$/ },
     { what: 'a read with an empty key', path: 'reads[0].key', value: '', message: /^must not be empty$/ },
     { what: 'a read key over 200 characters', path: 'reads[0].key', value: 'k'.repeat(201), message: /at most 200 characters/ },
-    { what: 'a read mode that does not exist yet', path: 'reads[0].mode', value: 'strong', message: /expected "eventual"/ },
+    { what: 'a read mode that does not exist', path: 'reads[0].mode', value: 'linearizable', message: /expected one of "eventual"\|"strong"\|"read-your-writes"\|"read-repair"\|"bounded"/ },
+    { what: 'a bounded read without a bound', path: 'reads[0].mode', value: 'bounded', message: /^a bounded read needs maxLag or maxAge$/ },
     { what: 'reads out of time order', path: 'reads[1]', value: { at: 5, projection: 'pull', key: 't1' }, message: /^must not be before the previous read \(at 10\): list reads in time order$/, at: 'reads[1].at' },
   ])
 })

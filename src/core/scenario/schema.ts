@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { domainNames, domains } from '../domains'
+import { HANDLER_NAMES } from '../engine/handlers'
 import { distributionSchema, MAX_TIME } from './distribution'
 
 export const SCENARIO_FORMAT = 'eventually.scenario/v1'
@@ -57,12 +58,20 @@ const link = z.strictObject({
 })
 
 /** Handlers and read modes are open enums: the patterns issue adds values, not a format version. */
-export const HANDLERS = ['naive'] as const
-export const READ_MODES = ['eventual'] as const
+export const HANDLERS = HANDLER_NAMES
+export const READ_MODES = [
+  'eventual',
+  'strong',
+  'read-your-writes',
+  'read-repair',
+  'bounded',
+] as const
 
 const projection = z.strictObject({
   id: name,
   handler: z.enum(HANDLERS).default('naive'),
+  /** The ordered handler fetches a gap from the store when it stays open this long (500 ms). */
+  gapTimeout: interval.optional(),
   delivery: z.discriminatedUnion('mode', [push, pull]).default({
     mode: 'push',
     guarantee: 'at-least-once',
@@ -76,8 +85,31 @@ const projection = z.strictObject({
   }),
 })
 
+/** How a read is served; shared by reads and by commands decided through a read. */
+const readMode = {
+  mode: z.enum(READ_MODES).default('eventual'),
+  /** How long a read waits before it answers from the local copy anyway (1000 ms). */
+  timeout: interval.optional(),
+  /** `bounded`: the local copy is good enough when at most this many events behind... */
+  maxLag: count(1e9).optional(),
+  /** ...and its oldest missing event is at most this many ms old. */
+  maxAge: time.optional(),
+}
+
+const boundedNeedsABound = (r: {
+  mode: string
+  maxLag?: number | undefined
+  maxAge?: number | undefined
+}) => r.mode !== 'bounded' || r.maxLag !== undefined || r.maxAge !== undefined
+const boundedMessage = { message: 'a bounded read needs maxLag or maxAge', path: ['mode'] }
+
 const command = z.strictObject({
   at: time,
+  /** Decide the command against a read model instead of the write model's own state. */
+  via: z
+    .strictObject({ projection: name, ...readMode })
+    .refine(boundedNeedsABound, boundedMessage)
+    .optional(),
   type: z.string().max(64, 'must be at most 64 characters'),
   data: z.record(z.string(), z.unknown()),
   client: name.optional(),
@@ -109,13 +141,15 @@ const fault = z.discriminatedUnion('type', [
     }),
 ])
 
-const read = z.strictObject({
-  at: time,
-  projection: name,
-  key: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  mode: z.enum(READ_MODES).default('eventual'),
-  client: name.optional(),
-})
+const read = z
+  .strictObject({
+    at: time,
+    projection: name,
+    key: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    ...readMode,
+    client: name.optional(),
+  })
+  .refine(boundedNeedsABound, boundedMessage)
 
 const workload = z.strictObject({
   rate: z.number().gt(0, 'must be greater than 0').max(1e6, 'must be at most 1e6 per second'),
@@ -229,6 +263,14 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
       })
   }
   scenario.faults.forEach((f, i) => refer('faults', i, f.projection))
+  scenario.commands.forEach((c, i) => {
+    if (c.via && !ids.has(c.via.projection))
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown projection ${quote(c.via.projection)}`,
+        path: ['commands', i, 'via', 'projection'],
+      })
+  })
   scenario.reads.forEach((r, i) => {
     refer('reads', i, r.projection)
     if (r.at > scenario.until)

@@ -1,0 +1,124 @@
+import { rowsEqual, type Row } from '../events'
+import type { SimTime } from '../time'
+import type { Journal, JournaledArray } from './journal'
+import { Series, type SeriesSnapshot } from './series'
+
+/** What the engine knows about the world that a projection's measures are taken against. */
+export interface Truth {
+  head(): number
+  appendedAt(position: number): SimTime
+  /** The key number of the event at a position. */
+  keyAt(position: number): number
+  /** The true row of a key number. */
+  rowById(id: number): Row | undefined
+}
+
+/**
+ * The measures taken on one projection as it goes: first application of each position (visibility
+ * time), how far behind it is in events and in time, and which rows differ from the truth. They
+ * are taken during the run because measuring afterwards would mean replaying it.
+ */
+export class Measures {
+  readonly firstApplied: JournaledArray
+  readonly series = new Series()
+  private appliedCount = 0
+  /** The lowest position not applied yet. */
+  private low = 1
+  /** 1 where the row differs from the truth, by key number, and how many do. */
+  private differs: number[] = []
+  private divergent = 0
+
+  constructor(
+    private readonly truth: Truth,
+    journal: Journal,
+  ) {
+    this.firstApplied = journal.create()
+  }
+
+  reserve(events: number): void {
+    this.firstApplied.reserve(events + 1)
+    this.series.reserve(events * 2)
+  }
+
+  /** Records an application; returns whether the position had been applied before. */
+  applied(position: number, now: SimTime): boolean {
+    if (this.firstApplied.has(position)) return true
+    this.firstApplied.setOnce(position, now)
+    this.appliedCount++
+    const head = this.truth.head()
+    while (this.low <= head && this.firstApplied.has(this.low)) this.low++
+    return false
+  }
+
+  /**
+   * The truth of a key changed (an append). A row that matched the old truth and not the new one
+   * now differs without comparing it; only a row that already differed may have come right.
+   */
+  truthChanged(id: number, local: Row | undefined, changed: boolean, now: SimTime): void {
+    if (this.differs[id] === 1 || (this.differs[id] === undefined && local !== undefined))
+      return this.compare(id, local, now)
+    if (changed) {
+      this.differs[id] = 1
+      this.divergent++
+    }
+    this.sample(now)
+  }
+
+  /** Re-checks one key of the local copy against the truth and records the measures. */
+  compare(id: number, local: Row | undefined, now: SimTime): void {
+    const differs = rowsEqual(local, this.truth.rowById(id)) ? 0 : 1
+    this.divergent += differs - (this.differs[id] ?? 0)
+    this.differs[id] = differs
+    this.sample(now)
+  }
+
+  sample(now: SimTime): void {
+    const head = this.truth.head()
+    const oldestAt = this.low <= head ? this.truth.appendedAt(this.low) : NaN
+    this.series.record(now, head - this.appliedCount, oldestAt, this.divergent)
+  }
+
+  /** Events appended and not applied yet. */
+  behind(): number {
+    return this.truth.head() - this.appliedCount
+  }
+
+  /** Age of the oldest event not applied yet, 0 when caught up. */
+  lagMs(now: SimTime): number {
+    return this.low <= this.truth.head() ? now - this.truth.appendedAt(this.low) : 0
+  }
+
+  divergentCount(): number {
+    return this.divergent
+  }
+
+  differsAt(id: number): boolean {
+    return this.differs[id] === 1
+  }
+
+  snapshot(): MeasuresSnapshot {
+    return {
+      appliedCount: this.appliedCount,
+      low: this.low,
+      differs: this.differs.slice(),
+      divergent: this.divergent,
+      series: this.series.snapshot(),
+    }
+  }
+
+  restore(s: MeasuresSnapshot): void {
+    this.appliedCount = s.appliedCount
+    this.low = s.low
+    this.differs = s.differs.slice()
+    this.divergent = s.divergent
+    this.series.restore(s.series)
+  }
+}
+
+export interface MeasuresSnapshot {
+  readonly appliedCount: number
+  readonly low: number
+  readonly differs: readonly number[]
+  readonly divergent: number
+  readonly series: SeriesSnapshot
+}
