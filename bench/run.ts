@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util'
 import { measureEngine, renderEngine } from './engine'
+import { measureHandlers, renderHandlers } from './handlers'
 import { writeSection } from './report'
 
 const { values } = parseArgs({
@@ -29,4 +30,15 @@ if (!values['no-write'] && defaults) {
   await writeSection('engine', section)
   console.error('wrote the engine section of BENCHMARKS.md')
 } else console.error('BENCHMARKS.md left as it is (only a full default run writes it)')
+const handlerRuns = Math.max(3, Math.min(options.runs, 5))
+const handlers = renderHandlers(
+  measureHandlers(options.events, handlerRuns, (line) => console.error(line)),
+  options.events,
+  handlerRuns,
+)
+console.log(handlers)
+if (!values['no-write'] && defaults) {
+  await writeSection('handlers', handlers)
+  console.error('wrote the handlers section of BENCHMARKS.md')
+}
 console.error(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`)

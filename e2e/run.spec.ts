@@ -19,8 +19,9 @@ test('running the default scenario shows the numbers the engine computes', async
     const row = page.getByTestId(`projection-${id}`)
     await expect(row.getByRole('rowheader')).toHaveText(id)
     await expect(row.getByTestId('state')).toHaveText(p.consistent ? /^converged at / : 'diverged')
-    await expect(row.getByRole('cell').nth(2)).toHaveText(String(p.stats.delivered))
+    await expect(row.getByRole('cell').nth(3)).toHaveText(String(p.stats.delivered))
   }
+  await expect(page.getByTestId('anomaly')).toHaveCount(Math.min(20, expected.anomalies.length))
   const reads = page.getByTestId('read')
   await expect(reads).toHaveCount(expected.reads.length)
   for (const [i, r] of expected.reads.entries())
@@ -45,5 +46,9 @@ test('the result is accessible and readable at 1280x800', async ({ page }) => {
   const { violations } = await new AxeBuilder({ page }).analyze()
   const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(severe.map((v) => `${v.id}: ${v.help}`)).toEqual([])
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
+  expect(overflow).toBeLessThanOrEqual(0)
   await page.screenshot({ path: 'reports/screenshots/first-run-1280.png', fullPage: true })
 })

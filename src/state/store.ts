@@ -25,10 +25,15 @@ interface Actions {
 
 export type AppState = ScenarioSlice & RunSlice & Actions
 
-function describeDelivery(scenario: Scenario, id: string): string {
-  const d = scenario.projections.find((p) => p.id === id)?.delivery
-  if (!d) return ''
-  return d.mode === 'push' ? `push, ${d.guarantee}` : `pull every ${d.interval} ms`
+function describeProjection(scenario: Scenario, id: string) {
+  const p = scenario.projections.find((q) => q.id === id)
+  const d = p?.delivery
+  const delivery = !d
+    ? ''
+    : d.mode === 'push'
+      ? `push, ${d.guarantee}`
+      : `pull every ${d.interval} ms`
+  return { handler: p?.handler ?? '', delivery }
 }
 
 /** The app's one store, vanilla so that the engine driver and tests can use it without React. */
@@ -45,7 +50,7 @@ export function createAppStore(initial: ScenarioInput = defaultScenario) {
       set({
         run: {
           kind: 'done',
-          summary: summarize(result, (id) => describeDelivery(parsed.scenario, id)),
+          summary: summarize(result, (id) => describeProjection(parsed.scenario, id)),
         },
       })
     },

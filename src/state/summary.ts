@@ -11,10 +11,19 @@ export interface RunSummary {
   readonly traceHash: string
   readonly projections: readonly ProjectionSummary[]
   readonly reads: readonly ReadSummary[]
+  readonly anomalies: readonly AnomalySummary[]
+}
+
+export interface AnomalySummary {
+  readonly type: string
+  readonly projection: string
+  readonly at: number
+  readonly explanation: string
 }
 
 export interface ProjectionSummary {
   readonly id: string
+  readonly handler: string
   readonly delivery: string
   readonly consistent: boolean
   readonly convergedAt: number | null
@@ -31,9 +40,14 @@ export interface ReadSummary {
   readonly key: string
   readonly found: boolean
   readonly fresh: boolean
+  readonly mode: string
+  readonly latency: number
 }
 
-export function summarize(result: Result, deliveryOf: (id: string) => string): RunSummary {
+export function summarize(
+  result: Result,
+  describe: (id: string) => { handler: string; delivery: string },
+): RunSummary {
   return {
     name: result.name,
     seed: result.seed,
@@ -44,7 +58,7 @@ export function summarize(result: Result, deliveryOf: (id: string) => string): R
     traceHash: result.traceHash,
     projections: Object.entries(result.projections).map(([id, p]) => ({
       id,
-      delivery: deliveryOf(id),
+      ...describe(id),
       consistent: p.consistent,
       convergedAt: p.convergedAt,
       delivered: p.stats.delivered,
@@ -59,6 +73,14 @@ export function summarize(result: Result, deliveryOf: (id: string) => string): R
       key: r.key,
       found: r.value !== null,
       fresh: r.fresh,
+      mode: r.mode,
+      latency: r.latency,
+    })),
+    anomalies: result.anomalies.map((a) => ({
+      type: a.type,
+      projection: a.projection,
+      at: a.at,
+      explanation: a.explanation,
     })),
   }
 }

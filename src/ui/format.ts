@@ -4,3 +4,8 @@ export function formatMs(ms: number | null): string {
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`
   return `${Number(ms.toFixed(ms < 10 ? 1 : 0))} ms`
 }
+
+/** "an eventual", "a strong". */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`
+}

@@ -1,5 +1,5 @@
 import type { RunSummary } from '../../state/summary'
-import { formatMs } from '../format'
+import { formatMs, withArticle } from '../format'
 
 /** The outcome of a run in words and one table: what each read model ended with. */
 export function RunSummaryView({ summary }: { summary: RunSummary }) {
@@ -20,6 +20,7 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
         <thead>
           <tr>
             <th scope="col">Projection</th>
+            <th scope="col">Handler</th>
             <th scope="col">Delivery</th>
             <th scope="col">State</th>
             <th scope="col">Delivered</th>
@@ -33,17 +34,18 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
           {summary.projections.map((p) => (
             <tr key={p.id} data-testid={`projection-${p.id}`}>
               <th scope="row">{p.id}</th>
+              <td>{p.handler}</td>
               <td>{p.delivery}</td>
               <td data-testid="state">
                 {p.consistent && p.convergedAt !== null
                   ? `converged at ${formatMs(p.convergedAt)}`
                   : 'diverged'}
               </td>
-              <td>{p.delivered}</td>
-              <td>{p.duplicates}</td>
-              <td>{p.dropped}</td>
-              <td>{formatMs(p.visibilityP50)}</td>
-              <td>{formatMs(p.visibilityMax)}</td>
+              <td className="number">{p.delivered}</td>
+              <td className="number">{p.duplicates}</td>
+              <td className="number">{p.dropped}</td>
+              <td className="number">{formatMs(p.visibilityP50)}</td>
+              <td className="number">{formatMs(p.visibilityMax)}</td>
             </tr>
           ))}
         </tbody>
@@ -54,13 +56,27 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
           <ul className="reads">
             {summary.reads.map((r, i) => (
               <li key={i} data-testid="read">
-                At {formatMs(r.at)}, reading <code>{r.key}</code> from {r.projection}:{' '}
+                At {formatMs(r.at)}, {withArticle(r.mode)} read of <code>{r.key}</code> from{' '}
+                {r.projection}
+                {r.latency > 0 ? ` (answered after ${formatMs(r.latency)})` : ''}:{' '}
                 <strong>{r.found ? 'found' : 'not found'}</strong>
                 {r.fresh ? ' (fresh)' : ' (stale: the write model already has it)'}
               </li>
             ))}
           </ul>
         </>
+      )}
+      <h3>Anomalies</h3>
+      {summary.anomalies.length === 0 ? (
+        <p>The checker found none.</p>
+      ) : (
+        <ul className="anomalies">
+          {summary.anomalies.slice(0, 20).map((a, i) => (
+            <li key={i} data-testid="anomaly">
+              <strong>{a.type}</strong> at {formatMs(a.at)} on {a.projection}: {a.explanation}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   )
