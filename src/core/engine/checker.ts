@@ -63,7 +63,7 @@ function explainFinding(sim: Simulation, p: Projection, f: Finding): Anomaly {
 }
 
 function staleRead(sim: Simulation, r: ReadRecord): Anomaly {
-  const truth = rowAt(sim, r.key, r.answeredAt)
+  const truth = rowAt(sim, r.key, sim.reads.headsOf(r).answered)
   const missing = missingEvents(sim, r)
   const why =
     missing.length > 0
@@ -80,21 +80,20 @@ function staleRead(sim: Simulation, r: ReadRecord): Anomaly {
   }
 }
 
-/** Events of the key's stream appended by the time the read answered and not applied by then. */
+/** Events of the key's stream appended before the read answered and not applied by then. */
 function missingEvents(sim: Simulation, r: ReadRecord) {
   const p = sim.projections[sim.projectionIndex(r.projection)] as Projection
+  const head = sim.reads.headsOf(r).answered
   return sim.store
     .readStream(sim.domain.streamOf(r.key))
-    .filter(
-      (e) => e.at <= r.answeredAt && !(p.measures.firstApplied.get(e.position) <= r.answeredAt),
-    )
+    .filter((e) => e.position <= head && !(p.measures.firstApplied.get(e.position) <= r.answeredAt))
 }
 
-/** The true row of a key as of time t: the key's stream folded up to t. */
-function rowAt(sim: Simulation, key: string, t: number): Row | undefined {
+/** The true row of a key when the store's head was `head`: its stream folded up to there. */
+function rowAt(sim: Simulation, key: string, head: number): Row | undefined {
   let row: Row | undefined
   for (const e of sim.store.readStream(sim.domain.streamOf(key)))
-    if (e.at <= t) row = sim.domain.evolve(row, e)
+    if (e.position <= head) row = sim.domain.evolve(row, e)
   return row
 }
 
@@ -111,7 +110,8 @@ function sessionViolations(sim: Simulation, reads: readonly ReadRecord[]): Anoma
     .sort((a, b) => a.answeredAt - b.answeredAt)
   for (const r of ordered) {
     const stream = sim.store.readStream(sim.domain.streamOf(r.key))
-    const own = stream.filter((e) => e.at <= r.at && sim.writerOf(e.position) === r.client)
+    const { issued, answered } = sim.reads.headsOf(r)
+    const own = stream.filter((e) => e.position <= issued && sim.writerOf(e.position) === r.client)
     const mine = own[own.length - 1]
     const p = sim.projections[sim.projectionIndex(r.projection)] as Projection
     if (mine && !(p.measures.firstApplied.get(mine.position) <= r.answeredAt) && !r.fresh)
@@ -122,7 +122,7 @@ function sessionViolations(sim: Simulation, reads: readonly ReadRecord[]): Anoma
         at: r.answeredAt,
         positions: [mine.position],
         explanation: `${r.client} wrote ${label(mine.type, mine.position)} and then read ${r.key} from ${r.projection} without seeing it.`,
-        rows: { local: r.value, truth: rowAt(sim, r.key, r.answeredAt) ?? null },
+        rows: { local: r.value, truth: rowAt(sim, r.key, answered) ?? null },
       })
     const version = observedVersion(sim, stream, r.value)
     const sessionKey = `${r.client}\u0000${r.key}`

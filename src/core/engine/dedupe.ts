@@ -3,8 +3,9 @@
  * everything at or below a watermark is known to be applied and only the positions above it are
  * kept: the memory follows the reordering window, not the length of the history. If gaps never
  * fill (events lost for good) the set would grow, so past `capacity` the watermark jumps to the
- * oldest remembered position and the gaps below it are forgotten: a very late duplicate of a
- * forgotten position would then be applied again. The bench reports how large the set gets.
+ * oldest remembered position and the gaps below it count as seen: a first copy of a forgotten
+ * position that arrives after that is skipped, and the checker reports it lost. The bench reports
+ * how large the set gets.
  */
 export class DedupeWindow {
   watermark = 0

@@ -95,10 +95,13 @@ export class Exchange {
     log.limit.push(limit)
     log.key.push(key)
     log.read.push(read)
+    // A poll keeps nothing alive: a pull subscriber is quiet when caught up, whatever is on the
+    // wire, so polling faster than a round trip does not keep a finished run going.
+    const keep = purpose !== PURPOSE.poll
     const tx = p.link.transmit(sim.now, 'request')
-    if (!tx.lost) sim.schedule(tx.arriveAt, K.Request, p.index, index, sim.now, true)
+    if (!tx.lost) sim.schedule(tx.arriveAt, K.Request, p.index, index, sim.now, keep)
     if (tx.duplicateAt !== null)
-      sim.schedule(tx.duplicateAt, K.Request, p.index, index, sim.now, true)
+      sim.schedule(tx.duplicateAt, K.Request, p.index, index, sim.now, keep)
     return index
   }
 
@@ -140,10 +143,11 @@ export class Exchange {
     if (tx.lost) p.stats.dropped += events.length
     // Empty answers still travel when someone waits for them (a strong read, read repair).
     const matters = events.length > 0 || (log.read[request] as number) >= 0
-    if (!tx.lost && matters) sim.schedule(tx.arriveAt, K.Response, p.index, answer, first, true)
+    const keep = purpose !== PURPOSE.poll
+    if (!tx.lost && matters) sim.schedule(tx.arriveAt, K.Response, p.index, answer, first, keep)
     if (tx.duplicateAt !== null && matters) {
       const copy = this.logCopies(p, events, -1, NaN)
-      sim.schedule(tx.duplicateAt, K.Response, p.index, answer, copy, true)
+      sim.schedule(tx.duplicateAt, K.Response, p.index, answer, copy, keep)
     }
   }
 

@@ -35,10 +35,21 @@ export type ReadRequest = Omit<ReadSpec, 'at'> & {
   readonly command: number
 }
 
+/**
+ * The store's head when a read was asked and when it answered. Events appended at the same
+ * instant as a read can come before or after it (a command decided through a read appends right
+ * after it), so the checker compares positions with these rather than times.
+ */
+export interface ReadHeads {
+  readonly issued: number
+  readonly answered: number
+}
+
 interface Pending {
   readonly request: ReadRequest
   readonly p: Projection
   readonly at: SimTime
+  readonly head: number
   readonly target: number
   readonly cost: number
   readonly repaired: boolean
@@ -51,6 +62,7 @@ interface Pending {
  */
 export class ReadDesk {
   records: ReadRecord[] = []
+  private readonly heads = new WeakMap<ReadRecord, ReadHeads>()
   private pending = new Map<number, Pending>()
   private nextId = 0
 
@@ -73,7 +85,15 @@ export class ReadDesk {
     }
     const target =
       mode === 'read-your-writes' && request.client ? (sim.lastWrite.get(request.client) ?? 0) : 0
-    const pending: Pending = { request, p, at: sim.now, target, cost: 0, repaired: false }
+    const pending: Pending = {
+      request,
+      p,
+      at: sim.now,
+      head: sim.head(),
+      target,
+      cost: 0,
+      repaired: false,
+    }
     if (mode === 'eventual' || (mode === 'read-your-writes' && p.checkpoint >= target))
       return this.answer(pending, false)
     this.pending.set(id, pending)
@@ -143,7 +163,14 @@ export class ReadDesk {
       repaired: pending.repaired,
     }
     this.records.push(record)
+    this.heads.set(record, { issued: pending.head, answered: sim.head() })
     if (request.command >= 0) sim.decideThrough(request.command, record)
+  }
+
+  headsOf(record: ReadRecord): ReadHeads {
+    const heads = this.heads.get(record)
+    if (!heads) throw new Error('a read record this desk did not answer')
+    return heads
   }
 
   snapshot(): ReadDeskSnapshot {
