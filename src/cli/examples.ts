@@ -7,13 +7,22 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ScenarioInput } from '../core'
-import { largePush, readAfterWrite } from '../scenarios'
+import {
+  bookstoreOversell,
+  bookstoreReadRepair,
+  largePush,
+  outOfOrder,
+  readAfterWrite,
+} from '../scenarios'
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../examples', import.meta.url))
 
 export const EXAMPLES: Readonly<Record<string, ScenarioInput>> = {
   'read-after-write.json': readAfterWrite,
   'large-push-25k.json': largePush(25_000),
+  'out-of-order.json': outOfOrder,
+  'bookstore-oversell.json': bookstoreOversell,
+  'bookstore-read-repair.json': bookstoreReadRepair,
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url))

@@ -1,8 +1,10 @@
 import { parseScenario, formatProblems, type Scenario, type ScenarioInput } from '../core'
+import { bookstoreOversell, bookstoreReadRepair } from './bookstore-oversell'
 import { largePush } from './large-push'
+import { outOfOrder } from './out-of-order'
 import { readAfterWrite } from './read-after-write'
 
-export { largePush, readAfterWrite }
+export { bookstoreOversell, bookstoreReadRepair, largePush, outOfOrder, readAfterWrite }
 
 /** Fixtures are data checked in code review; a fixture that does not validate is a bug. */
 export function load(input: ScenarioInput): Scenario {

@@ -58,7 +58,7 @@ function explainFinding(sim: Simulation, p: Projection, f: Finding): Anomaly {
   return {
     ...base,
     positions: [f.position, ...newer.map((n) => n.position)],
-    explanation: `${newerLabel} arrived before ${what}, and ${what} overwrote the newer state: ${key} became ${describeRow(f.local)} instead of ${describeRow(f.truth)}.`,
+    explanation: `${newerLabel} arrived before ${what}; applied in that order, they left ${key} as ${describeRow(f.local)} instead of ${describeRow(f.truth)}.`,
   }
 }
 
