@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { simulate } from '../src/core/index.ts'
-import { defaultScenario, load } from '../src/scenarios/index.ts'
+import { defaultScenario, load, outOfOrder } from '../src/scenarios/index.ts'
 
 test('running the default scenario shows the numbers the engine computes', async ({ page }) => {
   const expected = simulate(load(defaultScenario))
@@ -52,4 +52,21 @@ test('the result is accessible and readable at 1280x800', async ({ page }) => {
   )
   expect(overflow).toBeLessThanOrEqual(0)
   await page.screenshot({ path: 'reports/screenshots/first-run-1280.png', fullPage: true })
+})
+
+test('the out-of-order scenario shows the naive read model wrong and the ordered one right', async ({
+  page,
+}) => {
+  const expected = simulate(load(outOfOrder))
+  await page.goto('./')
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: expected.name })
+  await page.getByRole('button', { name: `Run “${expected.name}”` }).click()
+  for (const id of ['naive', 'idempotent', 'ordered', 'order-tolerant']) {
+    const state = page.getByTestId(`projection-${id}`).getByTestId('state')
+    await expect(state).toHaveText(expected.projections[id]?.consistent ? /^converged/ : 'diverged')
+  }
+  await expect(page.getByTestId('anomaly').filter({ hasText: 'resurrection' })).toHaveCount(1)
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+  await page.screenshot({ path: 'reports/screenshots/out-of-order.png', fullPage: true })
 })

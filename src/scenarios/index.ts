@@ -17,3 +17,11 @@ export function load(input: ScenarioInput): Scenario {
 }
 
 export const defaultScenario: ScenarioInput = readAfterWrite
+
+/** The fixtures a learner can pick on the first page, in the order of the lessons. */
+export const builtIns: readonly { readonly id: string; readonly scenario: ScenarioInput }[] = [
+  { id: 'read-after-write', scenario: readAfterWrite },
+  { id: 'out-of-order', scenario: outOfOrder },
+  { id: 'bookstore-oversell', scenario: bookstoreOversell },
+  { id: 'bookstore-read-repair', scenario: bookstoreReadRepair },
+]

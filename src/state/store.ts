@@ -1,7 +1,7 @@
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import { formatProblems, parseScenario, simulate, type Scenario, type ScenarioInput } from '../core'
-import { defaultScenario } from '../scenarios'
+import { builtIns, defaultScenario } from '../scenarios'
 import { summarize, type RunSummary } from './summary'
 
 export type RunStatus =
@@ -67,3 +67,12 @@ export function useApp<T>(selector: (state: AppState) => T): T {
 export const selectRun = (s: AppState) => s.run
 export const selectScenarioName = (s: AppState) => s.scenario.name ?? 'Untitled'
 export const selectRunScenario = (s: AppState) => s.runScenario
+export const selectLoadScenario = (s: AppState) => s.loadScenario
+export const selectScenario = (s: AppState) => s.scenario
+
+/** The scenarios offered on the first page: id, name and the document itself. */
+export const scenarioChoices = builtIns.map(({ id, scenario }) => ({
+  id,
+  name: scenario.name ?? id,
+  scenario,
+}))

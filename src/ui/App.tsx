@@ -1,5 +1,6 @@
 import { selectRun, selectRunScenario, selectScenarioName, useApp } from '../state/store'
 import { RunSummaryView } from './run/RunSummaryView'
+import { ScenarioPicker } from './run/ScenarioPicker'
 import './app.css'
 
 export function App() {
@@ -13,6 +14,7 @@ export function App() {
         A playground that makes eventual consistency visible: commands become events, a simulated
         network delivers them late, twice or out of order, and you watch the read models catch up.
       </p>
+      <ScenarioPicker />
       <button type="button" className="primary" onClick={runScenario}>
         Run “{name}”
       </button>
