@@ -22,8 +22,16 @@ const LAYERS = {
   viz: { allow: [], typesOnly: ['core'], banned: ['zustand', 'dexie'] },
   ui: { allow: ['state', 'viz', 'scenarios'], typesOnly: ['core'], banned: ['dexie'] },
   scenarios: { allow: ['core'], typesOnly: [], banned: ['react', 'zustand', 'dexie', 'd3'] },
-  cli: { allow: ['core', 'scenarios', 'persistence'], typesOnly: [], banned: ['react', 'zustand'] },
+  cli: {
+    allow: ['core', 'scenarios', 'persistence'],
+    typesOnly: [],
+    banned: ['react', 'zustand', 'dexie'],
+  },
 }
+// Tests may also load the lesson fixtures of src/scenarios: a scenario is a lesson and test data
+// at once (STYLE.md), and the persistence tests run every lesson on the IndexedDB store.
+/** @type {Record<string, string[]>} */
+const TEST_ALLOW = { persistence: ['scenarios'] }
 // Relative imports are matched as written, so "leaving the layer" depends on the importing
 // file's depth: one config block per depth keeps the rule exact without a resolver plugin.
 const MAX_DEPTH = 8
@@ -31,9 +39,10 @@ const MAX_DEPTH = 8
 /**
  * @param {string} layer
  * @param {Layer} rules
+ * @param {string} [suffix] only files whose names end so (`.test`), to widen a layer for tests
  * @returns {import('eslint').Linter.Config[]}
  */
-function layerBlocks(layer, { allow, typesOnly, banned }) {
+function layerBlocks(layer, { allow, typesOnly, banned }, suffix = '') {
   const message = `src/${layer} may not import this: see the layer table in src/README.md.`
   const packagePatterns = banned.map((name) => ({
     regex: PACKAGES[name],
@@ -53,7 +62,7 @@ function layerBlocks(layer, { allow, typesOnly, banned }) {
       })),
     ]
     return {
-      files: [`src/${layer}/${'*/'.repeat(depth)}*.{ts,tsx}`],
+      files: [`src/${layer}/${'*/'.repeat(depth)}*${suffix}.{ts,tsx}`],
       rules: {
         '@typescript-eslint/no-restricted-imports': [
           'error',
@@ -115,6 +124,12 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   { files: ['src/**/*.tsx'], ...reactHooks.configs.flat.recommended },
-  ...Object.entries(LAYERS).flatMap(([layer, rules]) => layerBlocks(layer, rules)),
+  ...Object.entries(LAYERS).flatMap(([layer, rules]) => [
+    ...layerBlocks(layer, rules),
+    // Later blocks win for the files they match: tests get the wider list.
+    ...(TEST_ALLOW[layer]
+      ? layerBlocks(layer, { ...rules, allow: [...rules.allow, ...TEST_ALLOW[layer]] }, '.test')
+      : []),
+  ]),
   coreDeterminism,
 )

@@ -6,7 +6,7 @@ describe('parseArgs', () => {
     expect(parseArgs(['s.json'])).toEqual({
       ok: true,
       help: false,
-      options: { file: 's.json', seed: null, trace: false, runs: null },
+      options: { file: 's.json', seed: null, trace: false, runs: null, store: 'memory' },
     })
   })
 
@@ -16,6 +16,10 @@ describe('parseArgs', () => {
       options: { file: '-', seed: 4294967295, runs: 3 },
     })
     expect(parseArgs(['--trace', 'a.json'])).toMatchObject({ options: { trace: true } })
+    expect(parseArgs(['a.json', '--store', 'indexeddb'])).toMatchObject({
+      options: { store: 'indexeddb' },
+    })
+    expect(parseArgs(['--store=memory', 'a.json'])).toMatchObject({ options: { store: 'memory' } })
   })
 
   it('answers --help before checking anything else', () => {
@@ -38,6 +42,9 @@ describe('parseArgs', () => {
     [['a.json', '--runs', '10001'], /--runs must be/],
     [['a.json', '--trace=yes'], /does not take an argument/],
     [['a.json', '--runs', '2', '--trace'], /--trace cannot be combined with --runs/],
+    [['a.json', '--store', 'disk'], /--store must be memory or indexeddb, not "disk"/],
+    [['a.json', '--store'], /argument missing/],
+    [['a.json', '--store', 'indexeddb', '--runs', '2'], /cannot be combined with --runs/],
   ])('rejects %j with a one-line message', (argv, message) => {
     const parsed = parseArgs(argv)
     expect(parsed.ok).toBe(false)

@@ -1,11 +1,13 @@
 import { parseArgs as parseNodeArgs } from 'node:util'
 
-export const USAGE = `usage: npm run -s simulate -- <scenario.json | -> [--seed N] [--trace] [--runs N]
+export const USAGE = `usage: npm run -s simulate -- <scenario.json | -> [--seed N] [--trace] [--runs N] [--store S]
 
   <scenario.json>  a scenario file (format eventually.scenario/v1); - reads standard input
   --seed N         run with seed N instead of the scenario's (0..4294967295)
   --trace          include every delivery and each projection's series in the result
   --runs N         run seeds seed..seed+N-1 (1..10000) and print their aggregate
+  --store S        where events are appended: memory (default) or indexeddb (the app's
+                   Dexie event store, on an in-memory IndexedDB under Node); same output
   -h, --help       print this help
 
 Prints one JSON document to stdout. Exit codes: 0 ok, 1 the engine failed,
@@ -13,6 +15,8 @@ Prints one JSON document to stdout. Exit codes: 0 ok, 1 the engine failed,
 
 export const MAX_SEED = 4294967295
 export const MAX_RUNS = 10_000
+export const STORES = ['memory', 'indexeddb'] as const
+export type StoreKind = (typeof STORES)[number]
 
 export interface CliOptions {
   /** A path, or '-' for standard input. */
@@ -20,6 +24,7 @@ export interface CliOptions {
   readonly seed: number | null
   readonly trace: boolean
   readonly runs: number | null
+  readonly store: StoreKind
 }
 
 export type ParsedArgs =
@@ -38,6 +43,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       options: {
         seed: { type: 'string' },
         runs: { type: 'string' },
+        store: { type: 'string', default: 'memory' },
         trace: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -60,8 +66,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (typeof runs === 'string') return fail(runs)
   if (runs !== null && values.trace)
     return fail('--trace cannot be combined with --runs (trace one seed at a time)')
+  const store = STORES.find((name) => name === values.store)
+  if (!store) return fail(`--store must be ${STORES.join(' or ')}, not "${values.store}"`)
+  if (runs !== null && store !== 'memory')
+    return fail('--store indexeddb runs one seed: it cannot be combined with --runs')
   const file = positionals[0] as string
-  return { ok: true, help: false, options: { file, seed, trace: values.trace, runs } }
+  return { ok: true, help: false, options: { file, seed, trace: values.trace, runs, store } }
 }
 
 /** A decimal integer in [min, max], or the message saying why not. */

@@ -82,4 +82,25 @@ describe.concurrent('npm run simulate', { timeout: 30_000 }, () => {
     expect(report.traceHashes).toEqual([5, 6, 7].map((s) => simulate(example(s)).traceHash))
     expect(Object.keys(report.projections)).toEqual(['push-reader', 'pull-reader'])
   })
+
+  it.each([
+    [EXAMPLE, '--trace'],
+    ['examples/large-push-25k.json', '--seed=3'],
+  ])(
+    'prints the same bytes with --store indexeddb as with --store memory (%s %s)',
+    async (file, flag) => {
+      const [memory, indexeddb] = await Promise.all([
+        cli([file, flag, '--store', 'memory']),
+        cli([file, flag, '--store', 'indexeddb']),
+      ])
+      expect(indexeddb).toEqual({ code: 0, stdout: memory.stdout, stderr: '' })
+      expect((JSON.parse(memory.stdout) as Result).events.length).toBeGreaterThan(0)
+    },
+  )
+
+  it('refuses --store indexeddb with --runs, with a one-line message', async () => {
+    const { code, stdout, stderr } = await cli([EXAMPLE, '--store', 'indexeddb', '--runs', '2'])
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' })
+    expect(stderr).toMatch(/^simulate: --store indexeddb runs one seed: it cannot be combined/)
+  })
 })

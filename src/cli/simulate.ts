@@ -1,10 +1,18 @@
 /**
- * The headless runner: `npm run -s simulate -- <scenario.json | -> [--seed N] [--trace] [--runs N]`.
+ * The headless runner: `npm run -s simulate -- <scenario.json | -> [--seed N] [--trace] [--runs N]
+ * [--store memory|indexeddb]`.
  * It drives the same engine as the app and prints one JSON document; see "Headless runner" in
  * README.md for the outputs and exit codes.
  */
 import { readFile } from 'node:fs/promises'
-import { buildResult, formatProblems, parseScenarioText, Simulation, type Scenario } from '../core'
+import {
+  buildResult,
+  formatProblems,
+  parseScenarioText,
+  Simulation,
+  type Result,
+  type Scenario,
+} from '../core'
 import { MAX_SEED, parseArgs, USAGE, type CliOptions } from './args'
 import { runSample, RunsAggregate } from './runs'
 
@@ -34,7 +42,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return usageError(`--runs ${options.runs} from seed ${seed} would pass seed ${MAX_SEED}`)
   try {
     return print(
-      options.runs === null ? one(scenario, seed, options) : many(scenario, seed, options.runs),
+      options.runs === null
+        ? await one({ ...scenario, seed }, options)
+        : many(scenario, seed, options.runs),
     )
   } catch (error) {
     process.stderr.write(`simulate: the run failed: ${(error as Error).message}\n`)
@@ -42,9 +52,20 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function one(scenario: Scenario, seed: number, options: CliOptions): string {
-  const sim = new Simulation({ ...scenario, seed }).run()
-  return JSON.stringify(buildResult(sim, { trace: options.trace }), null, 2)
+async function one(scenario: Scenario, options: CliOptions): Promise<string> {
+  const result =
+    options.store === 'indexeddb'
+      ? await onIndexedDb(scenario, options.trace)
+      : buildResult(new Simulation(scenario).run(), { trace: options.trace })
+  return JSON.stringify(result, null, 2)
+}
+
+/** Loaded on demand, after the IndexedDB shim, so that Dexie sees an IndexedDB when it loads. */
+async function onIndexedDb(scenario: Scenario, trace: boolean): Promise<Result> {
+  // Node has no IndexedDB: install the in-memory one as globals, as a browser has them.
+  if (!('indexedDB' in globalThis)) await import('fake-indexeddb/auto')
+  const { runOnIndexedDb } = await import('./indexeddb')
+  return runOnIndexedDb(scenario, trace)
 }
 
 function many(scenario: Scenario, from: number, runs: number): string {

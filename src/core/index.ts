@@ -42,6 +42,18 @@ export { MemoryEventStore, type EventStore, type AppendResult, type ExpectedVers
 export { domains, domainNames, type Domain, type DomainName } from './domains'
 export type { Row, Scalar, StoredEvent, NewEvent, EventData } from './events'
 export type { SimTime } from './time'
+export { conflictReason } from './store'
+export {
+  BUNDLE_FORMAT,
+  MAX_BUNDLE_CHARS,
+  MAX_BUNDLE_EVENTS,
+  exportBundle,
+  parseBundle,
+  parseBundleText,
+  type BundleParseResult,
+  type RunBundle,
+} from './bundle'
+export { eventId } from './events'
 
 /** Runs a validated scenario to the end and returns its result. */
 export function simulate(

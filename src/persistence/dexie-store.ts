@@ -1,0 +1,210 @@
+import {
+  MemoryEventStore,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type SimTime,
+  type StoredEvent,
+} from '../core'
+import { LAST, type EventuallyDb, type SavedRunStatus } from './db'
+import { failure, StorageError, storageError } from './errors'
+import { readAllEvents, toRecord } from './events'
+
+/** What a flush records about the run besides its events. */
+export interface FlushProgress {
+  /** How far the simulation has got (simulated ms). */
+  readonly clock?: SimTime
+  readonly status?: SavedRunStatus
+}
+
+/**
+ * The event store of one run, in IndexedDB. The engine calls a store synchronously at simulated
+ * instants, and IndexedDB answers asynchronously, so this store answers every engine call from an
+ * in-memory index (the engine's own MemoryEventStore, so both stores give the same answers by
+ * construction) and writes behind: appends and truncations queue up, and `flush` commits
+ * everything queued in ONE transaction (group commit: one per driver tick or per N steps).
+ *
+ * Durability contract:
+ * - `append` is decided on the index, as in memory: a wrong expected version returns the engine's
+ *   usual refusal and queues nothing.
+ * - When `flush()` resolves, every append and truncation made before it is committed, together
+ *   with the run's head, clock and revision. A crash (tab closed, browser killed) before that
+ *   loses the batch, and only that batch, never part of it: IndexedDB transactions are atomic.
+ * - When `flush()` rejects (quota exceeded, another writer, the run deleted), the database is
+ *   exactly as before the batch; the batch stays queued in memory, so the run goes on and a later
+ *   flush retries it. `pendingCount` says how much is not saved yet.
+ * - One writer per run. Each batch checks the run's revision first: a second writer (another
+ *   tab) fails with a `conflict` instead of interleaving its events with ours.
+ */
+export class DexieEventStore implements EventStore {
+  private readonly index = new MemoryEventStore()
+  /** Appended, not yet committed, in position order. */
+  private pending: StoredEvent[] = []
+  /** When set, the next batch first deletes the stored positions above it. */
+  private cut: number | null = null
+  /** The highest position that may be stored (committed or in a batch in flight). */
+  private written = 0
+  private durable = 0
+  private revision: number
+  private chain: Promise<void> = Promise.resolve()
+
+  private constructor(
+    private readonly db: EventuallyDb,
+    readonly runId: number,
+    revision: number,
+  ) {
+    this.revision = revision
+  }
+
+  /**
+   * Opens the store of an existing run, loading its events with one range read. Throws a
+   * StorageError (`missing`, `damaged`) when the run is gone or its positions have a gap.
+   */
+  static async open(db: EventuallyDb, runId: number): Promise<DexieEventStore> {
+    const doing = `Opening run ${runId}`
+    const [run, events] = await db
+      .transaction('r', db.runs, db.events, () =>
+        Promise.all([db.runs.get(runId), readAllEvents(db, runId)]),
+      )
+      .catch((error: unknown) => {
+        throw storageError(error, doing)
+      })
+    if (!run) throw failure('missing', doing)
+    const store = new DexieEventStore(db, runId, run.revision)
+    for (const e of events) {
+      const [added] = store.loaded(e)
+      if (
+        added?.position !== e.position ||
+        added.version !== e.version ||
+        added.id !== e.id ||
+        added.stream !== e.stream
+      )
+        throw failure('damaged', doing, `event ${e.id} at position ${e.position} does not follow`)
+    }
+    if (store.head() !== run.head)
+      throw failure(
+        'damaged',
+        doing,
+        `the run says head ${run.head}, its events end at ${store.head()}`,
+      )
+    store.written = store.durable = store.head()
+    return store
+  }
+
+  private loaded(e: StoredEvent): readonly StoredEvent[] {
+    const result = this.index.append(e.stream, 'any', [{ type: e.type, data: e.data }], e.at)
+    return result.ok ? result.events : []
+  }
+
+  append(
+    stream: string,
+    expected: ExpectedVersion,
+    events: readonly NewEvent[],
+    at: SimTime,
+  ): AppendResult {
+    const result = this.index.append(stream, expected, events, at)
+    if (result.ok) for (const e of result.events) this.pending.push(e)
+    return result
+  }
+
+  readAfter(after: number, limit: number): readonly StoredEvent[] {
+    return this.index.readAfter(after, limit)
+  }
+
+  readStream(stream: string): readonly StoredEvent[] {
+    return this.index.readStream(stream)
+  }
+
+  get(position: number): StoredEvent | undefined {
+    return this.index.get(position)
+  }
+
+  head(): number {
+    return this.index.head()
+  }
+
+  version(stream: string): number {
+    return this.index.version(stream)
+  }
+
+  truncateAfter(position: number): void {
+    this.index.truncateAfter(position)
+    const head = this.index.head()
+    let keep = this.pending.length
+    while (keep > 0 && (this.pending[keep - 1] as StoredEvent).position > head) keep--
+    this.pending.length = keep
+    if (head < this.written) this.cut = Math.min(this.cut ?? Infinity, head)
+  }
+
+  /** Appended events not yet committed. */
+  get pendingCount(): number {
+    return this.pending.length
+  }
+
+  /** The head as last committed. */
+  get durableHead(): number {
+    return this.durable
+  }
+
+  /**
+   * Commits everything queued so far in one transaction. Calls are serialised: a flush waits for
+   * the one before it, whatever became of it. See the class comment for the contract.
+   */
+  flush(progress: FlushProgress = {}): Promise<void> {
+    const next = this.chain.then(
+      () => this.commit(progress),
+      () => this.commit(progress),
+    )
+    this.chain = next.catch(() => undefined)
+    return next
+  }
+
+  private async commit(progress: FlushProgress): Promise<void> {
+    const batch = this.pending
+    const cut = this.cut
+    if (batch.length === 0 && cut === null && progress.clock === undefined && !progress.status)
+      return
+    this.pending = []
+    this.cut = null
+    const head = this.index.head()
+    const last = batch[batch.length - 1]
+    if (last) this.written = Math.max(this.written, last.position)
+    const { db, runId } = this
+    const revision = this.revision
+    const doing = `Saving ${batch.length} event(s) of run ${runId}`
+    try {
+      await db.transaction('rw', db.runs, db.events, async () => {
+        const run = await db.runs.get(runId)
+        if (!run) throw failure('missing', doing)
+        if (run.revision !== revision) throw failure('conflict', doing)
+        if (cut !== null)
+          await db.events
+            .where('[runId+position]')
+            .between([runId, cut], [runId, LAST], false, true)
+            .delete()
+        if (batch.length > 0) await db.events.bulkAdd(batch.map((e) => toRecord(runId, e)))
+        await db.runs.update(runId, {
+          head,
+          clock: progress.clock ?? Math.max(run.clock, last?.at ?? 0),
+          ...(progress.status ? { status: progress.status } : {}),
+          updatedAt: db.now(),
+          revision: revision + 1,
+        })
+      })
+    } catch (error) {
+      this.requeue(batch, cut)
+      throw error instanceof StorageError ? error : storageError(error, doing)
+    }
+    this.revision = revision + 1
+    this.durable = head
+  }
+
+  /** Puts a failed batch back in front of what was queued while it was in flight. */
+  private requeue(batch: StoredEvent[], cut: number | null): void {
+    const since = this.cut
+    const kept = since === null ? batch : batch.filter((e) => e.position <= since)
+    this.pending = kept.concat(this.pending)
+    if (cut !== null) this.cut = Math.min(cut, since ?? Infinity)
+  }
+}

@@ -1,0 +1,90 @@
+import {
+  exportBundle,
+  parseBundleText,
+  parseScenarioText,
+  type RunBundle,
+  type ScenarioProblem,
+} from '../core'
+import type { EventuallyDb } from './db'
+import { failure, storageError } from './errors'
+import { readAllEvents, toRecord } from './events'
+import { readCheckpoints } from './projections'
+import { saveScenario } from './scenarios'
+
+/**
+ * Import and export of files. A file is validated completely before anything is written, and
+ * the write is one transaction, so a refused or failed import leaves the database as it was.
+ * `problems` are about the file (show them to the user as a list); a StorageError is about the
+ * browser's storage (quota, unavailable) and is thrown.
+ */
+export type ImportResult =
+  | { readonly ok: true; readonly id: number }
+  | { readonly ok: false; readonly problems: readonly ScenarioProblem[] }
+
+/** Imports a run bundle (`eventually.run/v1`) as a new run with status `imported`. */
+export async function importRunBundle(
+  db: EventuallyDb,
+  text: string,
+  name?: string,
+): Promise<ImportResult> {
+  const parsed = parseBundleText(text)
+  if (!parsed.ok) return parsed
+  return { ok: true, id: await writeBundle(db, parsed.bundle, name ?? parsed.bundle.scenario.name) }
+}
+
+async function writeBundle(db: EventuallyDb, bundle: RunBundle, name: string): Promise<number> {
+  const { scenario, events, checkpoints = {} } = bundle
+  const now = db.now()
+  try {
+    return await db.transaction('rw', [db.runs, db.events, db.checkpoints], async () => {
+      const runId = await db.runs.add({
+        name,
+        createdAt: now,
+        updatedAt: now,
+        scenario,
+        seed: scenario.seed,
+        status: 'imported',
+        head: events.length,
+        clock: events[events.length - 1]?.at ?? 0,
+        revision: 1,
+      })
+      await db.events.bulkAdd(events.map((e) => toRecord(runId, e)))
+      await db.checkpoints.bulkAdd(
+        Object.entries(checkpoints).map(([projection, position]) => ({
+          runId,
+          projection,
+          position,
+        })),
+      )
+      return runId
+    })
+  } catch (error) {
+    throw storageError(error, `Importing ${events.length} event(s)`)
+  }
+}
+
+/** Imports a scenario file (`eventually.scenario/v1`) into the saved scenarios. */
+export async function importScenario(
+  db: EventuallyDb,
+  text: string,
+  name?: string,
+): Promise<ImportResult> {
+  const parsed = parseScenarioText(text)
+  if (!parsed.ok) return parsed
+  return { ok: true, id: await saveScenario(db, parsed.scenario, name ?? parsed.scenario.name) }
+}
+
+/** A stored run as a bundle file's text, with its checkpoints when it has any. */
+export async function exportRun(db: EventuallyDb, runId: number): Promise<string> {
+  const [run, events, checkpoints] = await db.transaction(
+    'r',
+    [db.runs, db.events, db.checkpoints],
+    () => Promise.all([db.runs.get(runId), readAllEvents(db, runId), readCheckpoints(db, runId)]),
+  )
+  if (!run) throw failure('missing', `Exporting run ${runId}`)
+  return exportBundle({
+    scenario: run.scenario,
+    events,
+    ...(Object.keys(checkpoints).length > 0 ? { checkpoints } : {}),
+  })
+}
