@@ -12,6 +12,8 @@ export interface HandlerHost {
   readonly domain: Domain
   keyAt(position: number): number
   row(id: number): Row | undefined
+  /** `domain.evolve`, which may answer with the truth's own row object (see Projection). */
+  evolve(row: Row | undefined, event: StoredEvent): Row | undefined
   /** Sets the visible row of a key as the effect of `event`, and takes the measures. */
   commit(id: number, event: StoredEvent, row: Row | undefined): void
 }
@@ -71,7 +73,7 @@ class Naive implements Handler {
 
   receive(event: StoredEvent): Outcome {
     const id = this.host.keyAt(event.position)
-    this.host.commit(id, event, this.host.domain.evolve(this.host.row(id), event))
+    this.host.commit(id, event, this.host.evolve(this.host.row(id), event))
     this.max = Math.max(this.max, event.position)
     return 'applied'
   }
@@ -109,7 +111,7 @@ class Idempotent implements Handler {
   }
 
   protected next(id: number, event: StoredEvent): Row | undefined {
-    return this.host.domain.evolve(this.host.row(id), event)
+    return this.host.evolve(this.host.row(id), event)
   }
 
   checkpoint = () => this.seen.watermark
@@ -216,7 +218,7 @@ class Ordered implements Handler {
     this.cp = event.position
     if (this.repaired.delete(event.position)) return
     const id = this.host.keyAt(event.position)
-    this.host.commit(id, event, this.host.domain.evolve(this.host.row(id), event))
+    this.host.commit(id, event, this.host.evolve(this.host.row(id), event))
   }
 
   checkpoint = () => this.cp

@@ -38,7 +38,8 @@ export class JournaledArray {
   }
 
   private write(i: number, value: number): void {
-    this.journal.record(this.id, i, this.values.at(i))
+    // Checked before the call: passing `previous` would box it into a heap number even when off.
+    if (this.journal.enabled) this.journal.record(this.id, i, this.values.at(i))
     this.values.set(i, value)
   }
 
@@ -66,7 +67,6 @@ export class Journal {
   }
 
   record(array: number, index: number, previous: number): void {
-    if (!this.enabled) return
     this.entries.push(array)
     this.entries.push(index)
     this.entries.push(previous)

@@ -11,6 +11,12 @@ export interface Truth {
   keyAt(position: number): number
   /** The true row of a key number. */
   rowById(id: number): Row | undefined
+  /**
+   * The true row of the key of the event at `position` just before that event was appended, and
+   * just after: that event applied in order to a row equal to the first gives the second.
+   */
+  rowBefore(position: number): Row | undefined
+  rowAfter(position: number): Row | undefined
 }
 
 /**
@@ -28,8 +34,13 @@ export class Measures {
   private differs: number[] = []
   private divergent = 0
 
+  /**
+   * `clock` is read where a time is needed rather than passed in: a time handed to a function
+   * that V8 does not inline is boxed into a fresh heap number, and these run on every delivery.
+   */
   constructor(
     private readonly truth: Truth,
+    private readonly clock: { readonly now: SimTime },
     journal: Journal,
   ) {
     this.firstApplied = journal.create()
@@ -41,41 +52,48 @@ export class Measures {
   }
 
   /** Records an application; returns whether the position had been applied before. */
-  applied(position: number, now: SimTime): boolean {
+  applied(position: number): boolean {
     if (this.firstApplied.has(position)) return true
-    this.firstApplied.setOnce(position, now)
+    this.firstApplication(position)
+    return false
+  }
+
+  /** Records the first application of a position the caller knows was not applied before. */
+  firstApplication(position: number): void {
+    this.firstApplied.setOnce(position, this.clock.now)
     this.appliedCount++
+    // Only applying the lowest missing position can move it.
+    if (position !== this.low) return
     const head = this.truth.head()
     while (this.low <= head && this.firstApplied.has(this.low)) this.low++
-    return false
   }
 
   /**
    * The truth of a key changed (an append). A row that matched the old truth and not the new one
    * now differs without comparing it; only a row that already differed may have come right.
    */
-  truthChanged(id: number, local: Row | undefined, changed: boolean, now: SimTime): void {
+  truthChanged(id: number, local: Row | undefined, changed: boolean): void {
     if (this.differs[id] === 1 || (this.differs[id] === undefined && local !== undefined))
-      return this.compare(id, local, now)
+      return this.compare(id, local)
     if (changed) {
       this.differs[id] = 1
       this.divergent++
     }
-    this.sample(now)
+    this.sample()
   }
 
   /** Re-checks one key of the local copy against the truth and records the measures. */
-  compare(id: number, local: Row | undefined, now: SimTime): void {
+  compare(id: number, local: Row | undefined): void {
     const differs = rowsEqual(local, this.truth.rowById(id)) ? 0 : 1
     this.divergent += differs - (this.differs[id] ?? 0)
     this.differs[id] = differs
-    this.sample(now)
+    this.sample()
   }
 
-  sample(now: SimTime): void {
+  sample(): void {
     const head = this.truth.head()
     const oldestAt = this.low <= head ? this.truth.appendedAt(this.low) : NaN
-    this.series.record(now, head - this.appliedCount, oldestAt, this.divergent)
+    this.series.record(this.clock.now, head - this.appliedCount, oldestAt, this.divergent)
   }
 
   /** Events appended and not applied yet. */

@@ -16,8 +16,11 @@ type ScriptEntry = { readonly at: number } | { readonly drop: true }
  * projection's link, so they see its latency, loss, duplication, reordering and partitions.
  */
 export class Network {
-  /** Scripted deliveries per projection and position; they replace the link's random choices. */
-  private readonly scripts: ReadonlyMap<number, readonly ScriptEntry[]>[]
+  /**
+   * Scripted deliveries per projection and position; they replace the link's random choices.
+   * Null for a projection without a script, so that most deliveries skip the lookup.
+   */
+  private readonly scripts: (ReadonlyMap<number, readonly ScriptEntry[]> | null)[]
   readonly exchange: Exchange
 
   constructor(private readonly sim: Simulation) {
@@ -28,7 +31,7 @@ export class Network {
         list.push(entry)
         byPosition.set(entry.position, list)
       }
-      return byPosition
+      return byPosition.size > 0 ? byPosition : null
     })
     this.exchange = new Exchange(sim, this)
   }
@@ -81,7 +84,7 @@ export class Network {
     }
     if (delivery.mode === 'push' && delivery.guarantee === 'at-least-once') {
       if (kind === KIND.first) p.unacked++
-      p.redelivery.add(send, roundTime(sim.now + delivery.ackTimeout))
+      p.redelivery.add(position, roundTime(sim.now + delivery.ackTimeout))
       this.armTimer(p)
     }
   }
@@ -111,9 +114,8 @@ export class Network {
     const position = sim.log.position.at(send)
     this.deliver(p, send, position)
     const delivery = p.spec.delivery
-    const scripted = this.scripts[p.index]?.has(position) ?? false
-    if (delivery.mode === 'push' && delivery.guarantee === 'at-least-once' && !scripted)
-      this.acknowledge(p, position)
+    if (delivery.mode !== 'push' || delivery.guarantee !== 'at-least-once') return
+    if (!this.scripts[p.index]?.has(position)) this.acknowledge(p, position)
   }
 
   /**
@@ -141,7 +143,7 @@ export class Network {
     for (;;) {
       const deadline = queue.nextDeadline()
       if (deadline === Infinity) break
-      const position = this.sim.log.position.at(queue.nextSend())
+      const position = queue.nextPosition()
       const ackAt = p.ackAt.get(position)
       if (ackAt <= Math.min(deadline, now)) p.unacked--
       else if (deadline <= now) this.push(p, position, KIND.redelivery)
@@ -171,7 +173,7 @@ export class Network {
   /** Hands one arrived copy to the projection's handler and logs what became of it. */
   deliver(p: Projection, send: number, position: number): void {
     const sim = this.sim
-    p.arrive(position, sim.now)
+    p.arrive(position)
     const outcome = p.handler.receive(sim.event(position), send)
     if (outcome === 'skipped') p.stats.skipped++
     if (outcome === 'buffered') p.stats.buffered++

@@ -26,7 +26,10 @@ export interface Finding {
  */
 export class OrderCheck {
   private maxVersion: number[] = []
-  /** The fold, in stream order, of the events applied so far, per key. */
+  /**
+   * The fold, in stream order, of the events applied so far, per key, kept only while the row is
+   * wrong: a right row is equal to it, so it stands for it and the common case writes nothing.
+   */
   private expected: (Row | undefined)[] = []
   private wrong: number[] = []
   /** Per key: every version up to this one has been applied, and the fold of that prefix. */
@@ -36,6 +39,7 @@ export class OrderCheck {
   constructor(
     private readonly domain: Domain,
     private readonly store: EventStore,
+    private readonly clock: { readonly now: SimTime },
     private readonly keyName: (id: number) => string,
     private readonly applied: (position: number) => boolean,
   ) {}
@@ -46,7 +50,6 @@ export class OrderCheck {
     before: Row | undefined,
     after: Row | undefined,
     duplicate: boolean,
-    now: SimTime,
   ): Finding | null {
     const newest = this.maxVersion[id] ?? 0
     const late = !duplicate && event.version < newest
@@ -55,12 +58,29 @@ export class OrderCheck {
     this.maxVersion[id] = Math.max(newest, event.version)
     if (!duplicate && !late && this.wrong[id] !== 1) {
       // The row was right and this event extends it in order: the row is the expected fold.
-      this.expected[id] = after
+      this.extendPrefix(id, event, after)
       return null
     }
-    if (late) this.expected[id] = this.refold(id, event)
-    else if (!duplicate) this.expected[id] = this.domain.evolve(this.expected[id], event)
-    const expected = this.expected[id]
+    return this.recheck(id, event, before, after, duplicate, late)
+  }
+
+  /** The slow path, apart so that the fast one stays small enough to be inlined. */
+  private recheck(
+    id: number,
+    event: StoredEvent,
+    before: Row | undefined,
+    after: Row | undefined,
+    duplicate: boolean,
+    late: boolean,
+  ): Finding | null {
+    // A row that was right stands for the expected fold, which was not kept for it.
+    let expected = this.wrong[id] === 1 ? this.expected[id] : before
+    if (late) expected = this.refold(id, event)
+    else if (!duplicate) {
+      expected = this.domain.evolve(expected, event)
+      this.extendPrefix(id, event, expected)
+    }
+    this.expected[id] = expected
     const wrong = !rowsEqual(after, expected)
     const started = wrong && this.wrong[id] !== 1
     this.wrong[id] = wrong ? 1 : 0
@@ -74,11 +94,22 @@ export class OrderCheck {
     return {
       type,
       key: id,
-      at: now,
+      at: this.clock.now,
       position: event.position,
       local: after ?? null,
       truth: expected ?? null,
     }
+  }
+
+  /**
+   * A new event that directly follows the gap-free prefix extends it: nothing newer has been
+   * applied (it is not late), so the prefix's fold is the expected row. Kept up as events come,
+   * the prefix spares a later refold from folding the in-order stretch again.
+   */
+  private extendPrefix(id: number, event: StoredEvent, expected: Row | undefined): void {
+    if ((this.prefix[id] ?? 0) !== event.version - 1) return
+    this.prefix[id] = event.version
+    this.prefixRow[id] = expected
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { Domain } from '../domains'
-import type { Row, StoredEvent } from '../events'
+import { rowsEqual, type Row, type StoredEvent } from '../events'
 import type { KeyTable } from '../keys'
 import type { ProjectionSpec } from '../scenario/schema'
 import type { EventStore } from '../store'
@@ -34,7 +34,8 @@ export interface ProjectionContext {
   readonly journal: Journal
   readonly store: EventStore
   readonly seed: number
-  now(): SimTime
+  /** The simulated clock, read as a field: passing times around boxes them. */
+  readonly clock: { readonly now: SimTime }
   /** Whether to run the order check on order-sensitive handlers. */
   readonly check: boolean
 }
@@ -93,7 +94,7 @@ export class Projection implements HandlerHost {
     this.id = spec.id
     this.domain = ctx.domain
     this.link = new Link(spec.link, ctx.seed, spec.id)
-    this.measures = new Measures(ctx.truth, ctx.journal)
+    this.measures = new Measures(ctx.truth, ctx.clock, ctx.journal)
     this.firstArrived = ctx.journal.create()
     this.ackAt = ctx.journal.create()
     this.answered = ctx.journal.create()
@@ -103,6 +104,7 @@ export class Projection implements HandlerHost {
       ? new OrderCheck(
           ctx.domain,
           ctx.store,
+          ctx.clock,
           (id) => ctx.keys.name(id),
           (p) => this.measures.firstApplied.has(p),
         )
@@ -124,17 +126,31 @@ export class Projection implements HandlerHost {
     return this.rows[id]
   }
 
+  /**
+   * `domain.evolve`, memoised by the truth: a row equal to the true row just before the event
+   * becomes the true row just after it, the very object. Most copies arrive in order at a row
+   * that is right, so applying them allocates nothing, and comparing the row with the truth then
+   * usually finds the same object. evolve is pure, so the row is equal either way.
+   */
+  evolve(row: Row | undefined, event: StoredEvent): Row | undefined {
+    const truth = this.ctx.truth
+    if (rowsEqual(row, truth.rowBefore(event.position))) return truth.rowAfter(event.position)
+    return this.domain.evolve(row, event)
+  }
+
   commit(id: number, event: StoredEvent, row: Row | undefined): void {
-    const now = this.ctx.now()
+    const measures = this.measures
     const before = this.rows[id]
     this.rows[id] = row
     this.rowVersion[id] = event.version
     this.stats.applied++
-    const duplicate = this.measures.firstApplied.has(event.position)
-    const finding = this.check?.check(id, event, before, row, duplicate, now)
-    if (finding) this.findings.push(finding)
-    this.measures.applied(event.position, now)
-    this.measures.compare(id, row, now)
+    const duplicate = measures.firstApplied.has(event.position)
+    if (this.check) {
+      const finding = this.check.check(id, event, before, row, duplicate)
+      if (finding) this.findings.push(finding)
+    }
+    if (!duplicate) measures.firstApplication(event.position)
+    measures.compare(id, row)
   }
 
   /**
@@ -145,9 +161,8 @@ export class Projection implements HandlerHost {
     const last = stream[stream.length - 1]
     if (!last || (this.rowVersion[id] ?? 0) >= last.version) return false
     this.handler.repair(id, stream)
-    const now = this.ctx.now()
-    for (const e of stream) this.measures.applied(e.position, now)
-    this.measures.compare(id, this.rows[id], now)
+    for (const e of stream) this.measures.applied(e.position)
+    this.measures.compare(id, this.rows[id])
     return true
   }
 
@@ -169,7 +184,8 @@ export class Projection implements HandlerHost {
   }
 
   downAt(t: SimTime): boolean {
-    return this.downs.some((w) => w.from <= t && t < w.to)
+    for (const w of this.downs) if (w.from <= t && t < w.to) return true
+    return false
   }
 
   caughtUp(): boolean {
@@ -177,13 +193,13 @@ export class Projection implements HandlerHost {
   }
 
   /** Counts an arrival; returns whether this position had arrived before. */
-  arrive(position: number, now: SimTime): boolean {
+  arrive(position: number): boolean {
     this.stats.delivered++
     if (this.firstArrived.has(position)) {
       this.stats.duplicates++
       return true
     }
-    this.firstArrived.setOnce(position, now)
+    this.firstArrived.setOnce(position, this.ctx.clock.now)
     if (position < this.maxArrived) this.stats.outOfOrder++
     this.maxArrived = Math.max(this.maxArrived, position)
     return false

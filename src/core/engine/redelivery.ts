@@ -7,25 +7,25 @@ export interface RedeliverySnapshot {
 }
 
 /**
- * The publisher's acknowledgement deadlines for one projection, in send order. Sends are made in
- * time order and the timeout is the same for all, so deadlines come out in order too and one timer
- * per projection suffices: it fires at the first deadline whose ack is not back yet, handles every
- * deadline that has passed, and re-arms. The outcome is the same as one timer per message (each
- * send is checked at its own deadline), but most acks return long before their deadline, so the
- * timer skips them without a heap operation each.
+ * The publisher's acknowledgement deadlines for one projection and the positions they are for, in
+ * send order. Sends are made in time order and the timeout is the same for all, so deadlines come
+ * out in order too and one timer per projection suffices: it fires at the first deadline whose ack
+ * is not back yet, handles every deadline that has passed, and re-arms. The outcome is the same as
+ * one timer per message (each send is checked at its own deadline), but most acks return long
+ * before their deadline, so the timer skips them without a heap operation each.
  */
 export class RedeliveryQueue {
-  private readonly sends = Column.ints(1024)
+  private readonly positions = Column.ints(1024)
   private readonly deadlines = new Column(1024)
   private head = 0
   /** When the timer is armed for, or NaN when it is not. */
   timerAt = NaN
 
   get size(): number {
-    return this.sends.length - this.head
+    return this.positions.length - this.head
   }
 
-  add(send: number, deadline: number): void {
+  add(position: number, deadline: number): void {
     // A deadline never precedes the one before it, even if the timeout setting was lowered.
     this.deadlines.push(
       Math.max(
@@ -33,15 +33,15 @@ export class RedeliveryQueue {
         this.deadlines.length > 0 ? this.deadlines.at(this.deadlines.length - 1) : 0,
       ),
     )
-    this.sends.push(send)
+    this.positions.push(position)
   }
 
-  nextSend(): number {
-    return this.sends.at(this.head)
+  nextPosition(): number {
+    return this.positions.at(this.head)
   }
 
   nextDeadline(): number {
-    return this.head < this.sends.length ? this.deadlines.at(this.head) : Infinity
+    return this.head < this.positions.length ? this.deadlines.at(this.head) : Infinity
   }
 
   shift(): void {
@@ -49,11 +49,11 @@ export class RedeliveryQueue {
   }
 
   snapshot(): RedeliverySnapshot {
-    return { length: this.sends.length, head: this.head, timerAt: this.timerAt }
+    return { length: this.positions.length, head: this.head, timerAt: this.timerAt }
   }
 
   restore(s: RedeliverySnapshot): void {
-    this.sends.truncate(s.length)
+    this.positions.truncate(s.length)
     this.deadlines.truncate(s.length)
     this.head = s.head
     this.timerAt = s.timerAt

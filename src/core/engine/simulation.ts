@@ -1,13 +1,14 @@
 import { Column } from '../column'
 import { domains, type Domain } from '../domains'
-import { rowsEqual, type EventData, type Row, type StoredEvent } from '../events'
+import type { Row, StoredEvent } from '../events'
 import { EventQueue, emptyItem, type Item } from '../heap'
 import { KeyTable } from '../keys'
 import type { CommandSpec, Scenario } from '../scenario/schema'
 import { MemoryEventStore, type EventStore } from '../store'
 import type { SimTime } from '../time'
 import { expandCommands } from '../workload'
-import { describeRow, type Anomaly } from './anomaly'
+import type { Anomaly } from './anomaly'
+import { faultStarts, scheduleFaults } from './faults'
 import { K } from './items'
 import { Journal } from './journal'
 import { DeliveryLog, DROP } from './log'
@@ -15,47 +16,10 @@ import { Network } from './network'
 import { Projection, type Truth } from './projection'
 import { ReadDesk, type ReadRecord } from './reads'
 import { restoreSimulation, snapshotSimulation, type SimulationSnapshot } from './snapshot'
+import type { Budget, EndReason, Progress, Rejection, SimulationOptions } from './run-types'
+import { decideThrough, runCommand } from './write-side'
 
-/**
- * How a run ended: `quiet` (nothing in flight, nothing owed, no fault open, every subscriber
- * caught up), `bound` (cut off at until + settle while still busy), or `stalled` (nothing left to
- * happen, yet not quiet: a fault never heals, or an event is lost for good to a projection that
- * waits for it).
- */
-export type EndReason = 'quiet' | 'bound' | 'stalled'
-
-export interface Rejection {
-  readonly at: SimTime
-  readonly type: string
-  readonly client: string | null
-  readonly reason: string
-}
-
-export interface SimulationOptions {
-  /** Where events are appended; a fresh in-memory store by default. */
-  readonly store?: EventStore
-  /** Keep what `snapshot` and `restore` need (a Timeline asks for it). Off, a run is leaner. */
-  readonly timeTravel?: boolean
-  /**
-   * Watch order-sensitive handlers for order and duplicate anomalies as they apply events (on by
-   * default). Off, a run is about a fifth faster: for Monte Carlo estimates over many seeds that
-   * need only the measures. Anomalies read off the records (stale reads, lost events...) stay.
-   */
-  readonly check?: boolean
-}
-
-export interface Budget {
-  /** Process items up to and including this simulated time. */
-  readonly time?: SimTime
-  /** Process at most this many items. */
-  readonly maxSteps?: number
-}
-
-export interface Progress {
-  readonly now: SimTime
-  readonly steps: number
-  readonly done: boolean
-}
+export type { Budget, EndReason, Progress, Rejection, SimulationOptions } from './run-types'
 
 /**
  * The discrete-event simulation of one scenario. Drive it by budget (`runUntil`), one item at a
@@ -85,8 +49,11 @@ export class Simulation implements Truth {
   readonly keys = new KeyTable()
   /** The truth: every appended event folded in position order, by key number. */
   truthRows: (Row | undefined)[] = []
+  /** The true row of each event's key before and after the event, by position - 1. */
+  readonly truthBefore: (Row | undefined)[] = []
+  readonly truthAfter: (Row | undefined)[] = []
   readonly eventAt = new Column()
-  readonly eventKey = new Column()
+  readonly eventKey = Column.ints()
   /** The client whose command appended each event (null for none), by position - 1. */
   eventClient: (string | null)[] = []
   rejected: Rejection[] = []
@@ -94,6 +61,8 @@ export class Simulation implements Truth {
   anomalies: Anomaly[] = []
   /** The position of each client's last accepted write (for session guarantees). */
   lastWrite = new Map<string, number>()
+  /** The name of each key's stream as the store first received it, by key number. */
+  readonly streamNames: string[] = []
 
   constructor(
     readonly scenario: Scenario,
@@ -113,7 +82,7 @@ export class Simulation implements Truth {
       journal: this.journal,
       store,
       seed: scenario.seed,
-      now: () => this.now,
+      clock: this,
       check: options.check ?? true,
     }
     this.projections = scenario.projections.map((spec, i) => new Projection(i, spec, context))
@@ -128,15 +97,7 @@ export class Simulation implements Truth {
     this.scheduleNext(K.Command, -1)
     this.scheduleNext(K.Read, -1)
     this.schedule(scenario.until, K.WindowEnd, -1, 0, 0, true)
-    scenario.faults.forEach((f, i) => {
-      const p = this.projectionIndex(f.projection)
-      const [from, to] = f.type === 'partition' ? [f.from, f.to] : [f.at, f.restartAt]
-      const window = { from, to: to ?? Infinity }
-      if (f.type === 'partition') this.projections[p]?.link.partitions.push(window)
-      else this.projections[p]?.downs.push(window)
-      this.schedule(from, K.FaultStart, p, i, 0, true)
-      if (to !== undefined) this.schedule(to, K.FaultEnd, p, i, 0, true)
-    })
+    scheduleFaults(this)
     this.network.start()
   }
 
@@ -156,6 +117,14 @@ export class Simulation implements Truth {
 
   rowById(id: number): Row | undefined {
     return this.truthRows[id]
+  }
+
+  rowBefore(position: number): Row | undefined {
+    return this.truthBefore[position - 1]
+  }
+
+  rowAfter(position: number): Row | undefined {
+    return this.truthAfter[position - 1]
   }
 
   /** The true row of a key right now. */
@@ -249,19 +218,15 @@ export class Simulation implements Truth {
   private dispatch(item: Item): void {
     switch (item.k) {
       case K.Command:
-        this.command(item.a)
+        runCommand(this, item.a)
         return this.scheduleNext(K.Command, item.a)
       case K.Read:
         this.read(item.a)
         return this.scheduleNext(K.Read, item.a)
       case K.ReadTimeout:
         return this.reads.timeout(item.a)
-      case K.FaultStart: {
-        this.openFaults++
-        const p = this.projections[item.p]
-        if (p && this.scenario.faults[item.a]?.type === 'crash') this.network.crashed(p)
-        return
-      }
+      case K.FaultStart:
+        return faultStarts(this, item.p, item.a)
       case K.FaultEnd:
         this.openFaults--
         return
@@ -279,69 +244,11 @@ export class Simulation implements Truth {
     if (next) this.schedule(next.at, k, -1, current + 1, 0, true)
   }
 
-  // --- The write side --------------------------------------------------------------------------
-
-  private command(index: number): void {
-    const c = this.commands[index] as CommandSpec
-    if (!c.via) return this.decide(index, this.row(this.domain.target(toCommand(c)).key))
-    const { key } = this.domain.target(toCommand(c))
-    this.reads.issue({ ...c.via, key, client: c.client, index: -1, command: index })
-  }
+  // --- The write side (write-side.ts) ---------------------------------------------------------
 
   /** A command routed through a read is decided on what the read returned, stale or not. */
   decideThrough(index: number, read: ReadRecord): void {
-    const c = this.commands[index] as CommandSpec
-    const command = toCommand(c)
-    const { key } = this.domain.target(command)
-    const truth = this.row(key)
-    const believed = this.domain.decide(command, read.value ?? undefined)
-    const actual = this.domain.decide(command, truth)
-    if (!read.fresh && believed.ok !== actual.ok)
-      this.anomalies.push({
-        type: 'decision-on-stale-data',
-        projection: read.projection,
-        key,
-        at: this.now,
-        positions: [],
-        explanation: believed.ok
-          ? `${c.type} was accepted because ${read.projection} showed ${key} as ${describeRow(read.value)}, but the store had ${describeRow(truth)}: ${actual.ok ? '' : actual.reason}.`
-          : `${c.type} was refused (${believed.reason}) because ${read.projection} showed ${key} as ${describeRow(read.value)}, but the store had ${describeRow(truth)}.`,
-        rows: { local: read.value, truth: truth ?? null },
-      })
-    this.decide(index, read.value ?? undefined)
-  }
-
-  private decide(index: number, row: Row | undefined): void {
-    const c = this.commands[index] as CommandSpec
-    const command = toCommand(c)
-    const { stream } = this.domain.target(command)
-    const decision = this.domain.decide(command, row)
-    if (!decision.ok) return this.reject(c, decision.reason)
-    const result = this.store.append(stream, c.expectedVersion ?? 'any', decision.events, this.now)
-    if (!result.ok) return this.reject(c, result.reason)
-    for (const event of result.events) {
-      this.eventClient.push(c.client ?? null)
-      this.appended(event)
-    }
-    const last = result.events[result.events.length - 1]
-    if (c.client !== undefined && last) this.lastWrite.set(c.client, last.position)
-  }
-
-  private reject(c: CommandSpec, reason: string): void {
-    this.rejected.push({ at: this.now, type: c.type, client: c.client ?? null, reason })
-  }
-
-  private appended(event: StoredEvent): void {
-    if (event.position !== this.eventAt.length + 1) throw new Error('the store skipped a position')
-    this.eventAt.push(event.at)
-    const id = this.keys.intern(this.domain.keyOf(event))
-    this.eventKey.push(id)
-    const before = this.truthRows[id]
-    const after = this.domain.evolve(before, event)
-    this.truthRows[id] = after
-    const changed = !rowsEqual(before, after)
-    for (const p of this.projections) p.measures.truthChanged(id, p.rows[id], changed, this.now)
-    this.network.published(event)
+    decideThrough(this, index, read)
   }
 
   // --- The read side ---------------------------------------------------------------------------
@@ -374,8 +281,4 @@ export class Simulation implements Truth {
   logArrival(send: number, outcome: number, reason: number = DROP.none): void {
     this.log.arrive(send, this.now, outcome, reason)
   }
-}
-
-function toCommand(c: CommandSpec): { type: string; data: EventData } {
-  return { type: c.type, data: c.data as EventData }
 }

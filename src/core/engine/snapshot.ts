@@ -73,6 +73,8 @@ export function restoreSimulation(sim: Simulation, s: SimulationSnapshot): void 
   sim.store.truncateAfter(s.head)
   sim.eventAt.truncate(s.head)
   sim.eventKey.truncate(s.head)
+  sim.truthBefore.length = s.head
+  sim.truthAfter.length = s.head
   sim.eventClient.length = s.head
   sim.reads.restore(s.reads)
   sim.anomalies.length = s.anomalies

@@ -1,0 +1,101 @@
+import type { Command } from '../domains'
+import { rowsEqual, type EventData, type Row, type StoredEvent } from '../events'
+import type { CommandSpec } from '../scenario/schema'
+import { describeRow } from './anomaly'
+import type { ReadRecord } from './reads'
+import type { Simulation } from './simulation'
+
+/**
+ * The write side of a run, as functions over the simulation: a command is decided against the
+ * truth (or, routed through a read, against what the read returned), its events are appended to
+ * the store, and each appended event is folded into the truth, measured against every projection
+ * and published.
+ */
+
+/** Decides the command at `index`, or issues the read it is routed through. */
+export function runCommand(sim: Simulation, index: number): void {
+  const c = sim.commands[index] as CommandSpec
+  const command = toCommand(c)
+  const { key, stream } = sim.domain.target(command)
+  const id = sim.keys.find(key)
+  if (!c.via) return decide(sim, c, command, knownStream(sim, id, stream), sim.rowById(id))
+  sim.reads.issue({ ...c.via, key, client: c.client, index: -1, command: index })
+}
+
+/** A command routed through a read is decided on what the read returned, stale or not. */
+export function decideThrough(sim: Simulation, index: number, read: ReadRecord): void {
+  const c = sim.commands[index] as CommandSpec
+  const command = toCommand(c)
+  const { key, stream } = sim.domain.target(command)
+  const id = sim.keys.find(key)
+  const truth = sim.rowById(id)
+  const believed = sim.domain.decide(command, read.value ?? undefined)
+  const actual = sim.domain.decide(command, truth)
+  if (!read.fresh && believed.ok !== actual.ok)
+    sim.anomalies.push({
+      type: 'decision-on-stale-data',
+      projection: read.projection,
+      key,
+      at: sim.now,
+      positions: [],
+      explanation: believed.ok
+        ? `${c.type} was accepted because ${read.projection} showed ${key} as ${describeRow(read.value)}, but the store had ${describeRow(truth)}: ${actual.ok ? '' : actual.reason}.`
+        : `${c.type} was refused (${believed.reason}) because ${read.projection} showed ${key} as ${describeRow(read.value)}, but the store had ${describeRow(truth)}.`,
+      rows: { local: read.value, truth: truth ?? null },
+    })
+  decide(sim, c, command, knownStream(sim, id, stream), read.value ?? undefined)
+}
+
+/**
+ * The stream's name as the store first received it, when the command names the same stream. The
+ * store finds a stream by hashing its name: a string hashed before costs nothing, while the fresh
+ * copy of the name each command builds is hashed again, once per command.
+ */
+function knownStream(sim: Simulation, id: number, stream: string): string {
+  const known = sim.streamNames[id]
+  return known === stream ? known : stream
+}
+
+function decide(
+  sim: Simulation,
+  c: CommandSpec,
+  command: Command,
+  stream: string,
+  row: Row | undefined,
+): void {
+  const decision = sim.domain.decide(command, row)
+  if (!decision.ok) return reject(sim, c, decision.reason)
+  const result = sim.store.append(stream, c.expectedVersion ?? 'any', decision.events, sim.now)
+  if (!result.ok) return reject(sim, c, result.reason)
+  const client = c.client ?? null
+  for (const event of result.events) {
+    sim.eventClient.push(client)
+    appended(sim, event)
+  }
+  const last = result.events[result.events.length - 1]
+  if (c.client !== undefined && last) sim.lastWrite.set(c.client, last.position)
+}
+
+function reject(sim: Simulation, c: CommandSpec, reason: string): void {
+  sim.rejected.push({ at: sim.now, type: c.type, client: c.client ?? null, reason })
+}
+
+function appended(sim: Simulation, event: StoredEvent): void {
+  if (event.position !== sim.eventAt.length + 1) throw new Error('the store skipped a position')
+  sim.eventAt.push(event.at)
+  const id = sim.keys.intern(sim.domain.keyOf(event))
+  sim.eventKey.push(id)
+  sim.streamNames[id] ??= event.stream
+  const before = sim.truthRows[id]
+  const after = sim.domain.evolve(before, event)
+  sim.truthRows[id] = after
+  sim.truthBefore.push(before)
+  sim.truthAfter.push(after)
+  const changed = !rowsEqual(before, after)
+  for (const p of sim.projections) p.measures.truthChanged(id, p.rows[id], changed)
+  sim.network.published(event)
+}
+
+function toCommand(c: CommandSpec): Command {
+  return { type: c.type, data: c.data as EventData }
+}
