@@ -18,6 +18,7 @@ export { buildResult, RESULT_FORMAT } from './engine/result'
 export type { Result, ProjectionResult, DeliveryRecord, SeriesRecord } from './engine/result'
 export type { Distribution5 } from './engine/summary'
 export { Timeline } from './engine/timeline'
+export { readModels, type ReadModelView } from './engine/read-models'
 export {
   parseScenario,
   parseScenarioText,

@@ -10,12 +10,16 @@ import {
 import { LAST, type EventuallyDb, type SavedRunStatus } from './db'
 import { failure, StorageError, storageError } from './errors'
 import { readAllEvents, toRecord } from './events'
+import type { ReadModelChanges } from './read-models'
+import { Replay, type Divergence } from './replay'
 
 /** What a flush records about the run besides its events. */
 export interface FlushProgress {
   /** How far the simulation has got (simulated ms). */
   readonly clock?: SimTime
   readonly status?: SavedRunStatus
+  /** Read-model changes to commit in the same transaction (see ReadModelTracker). */
+  readonly readModels?: readonly ReadModelChanges[]
 }
 
 /**
@@ -47,6 +51,7 @@ export class DexieEventStore implements EventStore {
   private written = 0
   private durable = 0
   private revision: number
+  private replaying: Replay | null = null
   private chain: Promise<void> = Promise.resolve()
 
   private constructor(
@@ -58,19 +63,13 @@ export class DexieEventStore implements EventStore {
   }
 
   /**
-   * Opens the store of an existing run, loading its events with one range read. Throws a
-   * StorageError (`missing`, `damaged`) when the run is gone or its positions have a gap.
+   * Opens the store of an existing run to go on from its stored events, loaded with one range
+   * read. Throws a StorageError (`missing`, `damaged`) when the run is gone or its positions have
+   * a gap.
    */
   static async open(db: EventuallyDb, runId: number): Promise<DexieEventStore> {
     const doing = `Opening run ${runId}`
-    const [run, events] = await db
-      .transaction('r', db.runs, db.events, () =>
-        Promise.all([db.runs.get(runId), readAllEvents(db, runId)]),
-      )
-      .catch((error: unknown) => {
-        throw storageError(error, doing)
-      })
-    if (!run) throw failure('missing', doing)
+    const { run, events } = await load(db, runId, doing)
     const store = new DexieEventStore(db, runId, run.revision)
     for (const e of events) {
       const [added] = store.loaded(e)
@@ -92,6 +91,41 @@ export class DexieEventStore implements EventStore {
     return store
   }
 
+  /**
+   * Opens a stored run to run it again from the start: the engine is deterministic, so running
+   * the run's scenario and seed from time 0 recomputes everything the run had (network, read
+   * models, measures), and the store checks each event the engine appends against the stored one
+   * at its position instead of writing it again. Past the stored head, appends are queued and
+   * saved as usual: the run goes on where it stopped. If the engine appends something else than
+   * what is stored (a run saved by another version of the engine, or an edited import),
+   * `divergence` says where and nothing more is queued; what is stored stays as it was.
+   */
+  static async replay(db: EventuallyDb, runId: number): Promise<DexieEventStore> {
+    const doing = `Opening run ${runId}`
+    const { run, events } = await load(db, runId, doing)
+    const gap = events.findIndex((e, i) => e.position !== i + 1)
+    if (gap >= 0 || events.length !== run.head)
+      throw failure(
+        'damaged',
+        doing,
+        `its ${events.length} stored events do not run 1..${run.head}`,
+      )
+    const store = new DexieEventStore(db, runId, run.revision)
+    store.replaying = new Replay(events)
+    store.written = store.durable = run.head
+    return store
+  }
+
+  /** Where a replay first differed from the stored run, if it did. */
+  get divergence(): Divergence | null {
+    return this.replaying?.divergence ?? null
+  }
+
+  /** How many stored events a replay has not reached yet (0 when not replaying). */
+  get replayRemaining(): number {
+    return this.replaying ? this.replaying.remaining(this.index.head()) : 0
+  }
+
   private loaded(e: StoredEvent): readonly StoredEvent[] {
     const result = this.index.append(e.stream, 'any', [{ type: e.type, data: e.data }], e.at)
     return result.ok ? result.events : []
@@ -104,7 +138,9 @@ export class DexieEventStore implements EventStore {
     at: SimTime,
   ): AppendResult {
     const result = this.index.append(stream, expected, events, at)
-    if (result.ok) for (const e of result.events) this.pending.push(e)
+    if (!result.ok) return result
+    const replay = this.replaying
+    for (const e of result.events) if (!replay || replay.accepts(e)) this.pending.push(e)
     return result
   }
 
@@ -134,6 +170,7 @@ export class DexieEventStore implements EventStore {
     let keep = this.pending.length
     while (keep > 0 && (this.pending[keep - 1] as StoredEvent).position > head) keep--
     this.pending.length = keep
+    this.replaying?.truncate(head)
     if (head < this.written) this.cut = Math.min(this.cut ?? Infinity, head)
   }
 
@@ -163,7 +200,14 @@ export class DexieEventStore implements EventStore {
   private async commit(progress: FlushProgress): Promise<void> {
     const batch = this.pending
     const cut = this.cut
-    if (batch.length === 0 && cut === null && progress.clock === undefined && !progress.status)
+    const readModels = progress.readModels ?? []
+    if (
+      batch.length === 0 &&
+      cut === null &&
+      progress.clock === undefined &&
+      !progress.status &&
+      readModels.length === 0
+    )
       return
     this.pending = []
     this.cut = null
@@ -174,7 +218,7 @@ export class DexieEventStore implements EventStore {
     const revision = this.revision
     const doing = `Saving ${batch.length} event(s) of run ${runId}`
     try {
-      await db.transaction('rw', db.runs, db.events, async () => {
+      await db.transaction('rw', [db.runs, db.events, db.checkpoints, db.rows], async () => {
         const run = await db.runs.get(runId)
         if (!run) throw failure('missing', doing)
         if (run.revision !== revision) throw failure('conflict', doing)
@@ -184,6 +228,7 @@ export class DexieEventStore implements EventStore {
             .between([runId, cut], [runId, LAST], false, true)
             .delete()
         if (batch.length > 0) await db.events.bulkAdd(batch.map((e) => toRecord(runId, e)))
+        for (const m of readModels) await saveChanges(db, runId, m)
         await db.runs.update(runId, {
           head,
           clock: progress.clock ?? Math.max(run.clock, last?.at ?? 0),
@@ -207,4 +252,27 @@ export class DexieEventStore implements EventStore {
     this.pending = kept.concat(this.pending)
     if (cut !== null) this.cut = Math.min(cut, since ?? Infinity)
   }
+}
+
+async function load(db: EventuallyDb, runId: number, doing: string) {
+  const [run, events] = await db
+    .transaction('r', db.runs, db.events, () =>
+      Promise.all([db.runs.get(runId), readAllEvents(db, runId)]),
+    )
+    .catch((error: unknown) => {
+      throw storageError(error, doing)
+    })
+  if (!run) throw failure('missing', doing)
+  return { run, events }
+}
+
+async function saveChanges(db: EventuallyDb, runId: number, m: ReadModelChanges): Promise<void> {
+  const projection = m.projection
+  await db.checkpoints.put({ runId, projection, position: m.checkpoint })
+  if (m.put.length > 0)
+    await db.rows.bulkPut(m.put.map(({ key, row }) => ({ runId, projection, key, row })))
+  if (m.remove.length > 0)
+    await db.rows.bulkDelete(
+      m.remove.map((key): [number, string, string] => [runId, projection, key]),
+    )
 }

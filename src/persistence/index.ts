@@ -18,3 +18,8 @@ export { appendEvents, headOf, readAllEvents, readEventsAfter, readStream } from
 export { readCheckpoints, readRows, saveCheckpoint, saveRows } from './projections'
 export { deleteScenario, getScenario, listScenarios, saveScenario } from './scenarios'
 export { DexieEventStore, type FlushProgress } from './dexie-store'
+export { ReadModelTracker, type ReadModelChanges, type ReadModelDiff } from './read-models'
+export type { Divergence } from './replay'
+export { rebuildReadModel, REBUILD_PAGE, type RebuildProgress, type RebuildResult } from './rebuild'
+export { exportRun, importRunBundle, importScenario, type ImportResult } from './import'
+export { RunSession, type Restored } from './session'

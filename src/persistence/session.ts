@@ -1,0 +1,82 @@
+import { readModels, Simulation, type Budget, type Progress, type Scenario } from '../core'
+import type { EventuallyDb, RunRecord } from './db'
+import { DexieEventStore } from './dexie-store'
+import { failure } from './errors'
+import { ReadModelTracker } from './read-models'
+import { createRun } from './runs'
+
+/** How far a stored run had got when it was opened again. */
+export interface Restored {
+  readonly head: number
+  readonly clock: number
+  readonly status: RunRecord['status']
+}
+
+/**
+ * A run that saves itself as it goes: the engine on a DexieEventStore, advanced by budget, and a
+ * `save` that commits, in one transaction, the events appended since the last save, the changed
+ * read-model rows with their checkpoints, and the run's clock and status (group commit per tick).
+ *
+ * Opening a stored run replays it: the engine runs the same scenario and seed from time 0, the
+ * store checks every event it appends against the stored one, and saving starts again only once
+ * the replay is past the stored clock, so the stored read models never go back in time. A run
+ * reopened this way ends exactly as a run never interrupted (the engine is deterministic); if it
+ * cannot (the stored events differ), `divergence` says where and nothing is written.
+ */
+export class RunSession {
+  private readonly tracker = new ReadModelTracker()
+  private ended = false
+
+  private constructor(
+    readonly runId: number,
+    readonly sim: Simulation,
+    readonly store: DexieEventStore,
+    /** The stored state when the run was reopened; null for a new run. */
+    readonly restored: Restored | null,
+  ) {
+    this.ended = restored?.status === 'ended'
+  }
+
+  static async start(db: EventuallyDb, scenario: Scenario, name?: string): Promise<RunSession> {
+    const runId = await createRun(db, scenario, name)
+    const store = await DexieEventStore.open(db, runId)
+    return new RunSession(runId, new Simulation(scenario, { store }), store, null)
+  }
+
+  static async reopen(db: EventuallyDb, runId: number): Promise<RunSession> {
+    const run = await db.runs.get(runId)
+    if (!run) throw failure('missing', `Opening run ${runId}`)
+    const store = await DexieEventStore.replay(db, runId)
+    const restored = { head: run.head, clock: run.clock, status: run.status }
+    return new RunSession(runId, new Simulation(run.scenario, { store }), store, restored)
+  }
+
+  get divergence() {
+    return this.store.divergence
+  }
+
+  /** True while a reopened run is recomputing what was already stored. */
+  get catchingUp(): boolean {
+    return this.restored !== null && this.sim.now <= this.restored.clock && !this.sim.done
+  }
+
+  advance(budget: Budget): Progress {
+    if (this.divergence) return { now: this.sim.now, steps: 0, done: this.sim.done }
+    return this.sim.runUntil(budget)
+  }
+
+  /** Commits what changed since the last save; see the class comment. Rejects with a StorageError. */
+  async save(): Promise<void> {
+    if (this.catchingUp || this.divergence) return
+    if (this.ended && this.store.pendingCount === 0) return
+    const done = this.sim.done
+    const diff = this.tracker.diff(readModels(this.sim))
+    await this.store.flush({
+      clock: this.sim.now,
+      readModels: diff.changes,
+      ...(done ? { status: 'ended' as const } : {}),
+    })
+    this.tracker.accept(diff)
+    if (done) this.ended = true
+  }
+}
