@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test'
 import { chromiumLaunchOptions } from './e2e/browser.ts'
 
-const PORT = 4173
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env['E2E_PORT'] ?? 4173)
 // Serving under a sub-path, as GitHub Pages does, makes any absolute asset URL fail.
 const BASE_PATH = '/eventually/'
 const CI = Boolean(process.env['CI'])

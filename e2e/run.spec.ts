@@ -42,7 +42,7 @@ test('the result is accessible and readable at 1280x800', async ({ page }) => {
   await page.goto('./')
   await page.getByRole('button', { name: /^Run/ }).focus()
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('table')).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Projections at the end of the run' })).toBeVisible()
   const { violations } = await new AxeBuilder({ page }).analyze()
   const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(severe.map((v) => `${v.id}: ${v.help}`)).toEqual([])

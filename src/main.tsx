@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { appStore } from './state/store.ts'
 import { App } from './ui/App.tsx'
 
 const root = document.getElementById('root')
@@ -10,3 +11,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 )
+
+// Opens the event store, settles which tab saves runs, and reopens the run shown before a reload.
+void appStore.getState().init()

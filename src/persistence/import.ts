@@ -1,4 +1,7 @@
 import {
+  BUNDLE_FORMAT,
+  MAX_BUNDLE_CHARS,
+  SCENARIO_FORMAT,
   exportBundle,
   parseBundleText,
   parseScenarioText,
@@ -87,4 +90,38 @@ export async function exportRun(db: EventuallyDb, runId: number): Promise<string
     events,
     ...(Object.keys(checkpoints).length > 0 ? { checkpoints } : {}),
   })
+}
+
+/** What a file turned out to be once imported. */
+export type FileImportResult =
+  | { readonly ok: true; readonly kind: 'run' | 'scenario'; readonly id: number }
+  | { readonly ok: false; readonly problems: readonly ScenarioProblem[] }
+
+/**
+ * Imports a file whatever it holds: a run bundle becomes a saved run, a scenario a saved
+ * scenario. The size is checked before anything is parsed; anything else is refused with the
+ * problems found and nothing is written.
+ */
+export async function importFile(db: EventuallyDb, text: string): Promise<FileImportResult> {
+  const refuse = (message: string) => ({ ok: false as const, problems: [{ path: '', message }] })
+  if (text.length > MAX_BUNDLE_CHARS) return parseBundleText(text) as FileImportResult
+  let doc: unknown
+  try {
+    doc = JSON.parse(text)
+  } catch (error) {
+    return refuse(`not valid JSON (is the file complete?): ${(error as Error).message}`)
+  }
+  const format =
+    typeof doc === 'object' && doc !== null ? (doc as { format?: unknown }).format : null
+  if (format === BUNDLE_FORMAT) {
+    const result = await importRunBundle(db, text)
+    return result.ok ? { ok: true, kind: 'run', id: result.id } : result
+  }
+  if (format === SCENARIO_FORMAT) {
+    const result = await importScenario(db, text)
+    return result.ok ? { ok: true, kind: 'scenario', id: result.id } : result
+  }
+  return refuse(
+    `not an Eventually file: its "format" should be "${BUNDLE_FORMAT}" (a run) or "${SCENARIO_FORMAT}" (a scenario)`,
+  )
 }

@@ -21,5 +21,12 @@ export { DexieEventStore, type FlushProgress } from './dexie-store'
 export { ReadModelTracker, type ReadModelChanges, type ReadModelDiff } from './read-models'
 export type { Divergence } from './replay'
 export { rebuildReadModel, REBUILD_PAGE, type RebuildProgress, type RebuildResult } from './rebuild'
-export { exportRun, importRunBundle, importScenario, type ImportResult } from './import'
+export {
+  exportRun,
+  importFile,
+  importRunBundle,
+  importScenario,
+  type FileImportResult,
+  type ImportResult,
+} from './import'
 export { RunSession, type Restored } from './session'

@@ -1,63 +1,78 @@
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
-import { formatProblems, parseScenario, simulate, type Scenario, type ScenarioInput } from '../core'
+import type { ScenarioInput } from '../core'
+import { DATABASE_NAME, openDatabase } from '../persistence'
 import { builtIns, defaultScenario } from '../scenarios'
-import { summarize, type RunSummary } from './summary'
+import { libraryActions } from './library-actions'
+import { runActions } from './run-actions'
+import type { AppDeps, AppState, Context, LibraryChannel } from './types'
+import { webWriterLock } from './writer-lock'
 
-export type RunStatus =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'done'; readonly summary: RunSummary }
-  | { readonly kind: 'error'; readonly message: string }
+export type { AppState, RunStatus, StorageStatus, SavedRun, Notice } from './types'
 
-interface ScenarioSlice {
-  readonly scenario: ScenarioInput
-}
-
-interface RunSlice {
-  readonly run: RunStatus
-}
-
-interface Actions {
-  /** Validates and runs the current scenario to the end. */
-  readonly runScenario: () => void
-  readonly loadScenario: (input: ScenarioInput) => void
-}
-
-export type AppState = ScenarioSlice & RunSlice & Actions
-
-function describeProjection(scenario: Scenario, id: string) {
-  const p = scenario.projections.find((q) => q.id === id)
-  const d = p?.delivery
-  const delivery = !d
-    ? ''
-    : d.mode === 'push'
-      ? `push, ${d.guarantee}`
-      : `pull every ${d.interval} ms`
-  return { handler: p?.handler ?? '', delivery }
-}
-
-/** The app's one store, vanilla so that the engine driver and tests can use it without React. */
-export function createAppStore(initial: ScenarioInput = defaultScenario) {
+/**
+ * The app's one store, vanilla so that tests and the engine driver use it without React. Its
+ * actions reach the database, the writer lock and the scheduler only through `deps`.
+ */
+export function createAppStore(deps: AppDeps, initial: ScenarioInput = defaultScenario) {
+  const ctx: Context = { db: null, drive: null, writer: false, deps, refresh: async () => {} }
   return createStore<AppState>()((set, get) => ({
     scenario: initial,
     run: { kind: 'idle' },
-    loadScenario: (scenario) => set({ scenario, run: { kind: 'idle' } }),
-    runScenario: () => {
-      const parsed = parseScenario(get().scenario)
-      if (!parsed.ok)
-        return set({ run: { kind: 'error', message: formatProblems(parsed.problems) } })
-      const result = simulate(parsed.scenario)
-      set({
-        run: {
-          kind: 'done',
-          summary: summarize(result, (id) => describeProjection(parsed.scenario, id)),
-        },
-      })
-    },
+    unsaved: null,
+    storage: { kind: 'opening' },
+    runs: [],
+    scenarios: [],
+    notice: null,
+    rebuild: null,
+    ...runActions(set, get, ctx),
+    ...libraryActions(set, get, ctx),
   }))
 }
 
-export const appStore = createAppStore()
+export type AppStore = ReturnType<typeof createAppStore>
+
+// Keys unique to this app: every GitHub Pages site of a user shares one origin.
+const LAST_RUN_KEY = `${DATABASE_NAME}/last-run`
+const CHANNEL_NAME = `${DATABASE_NAME}/library`
+
+/** The browser's IndexedDB, Web Locks, localStorage and BroadcastChannel. */
+export function browserDeps(): AppDeps {
+  return {
+    openDb: (events) => openDatabase(events),
+    lock: webWriterLock(),
+    lastRun: {
+      get: () => {
+        try {
+          const n = Number(localStorage.getItem(LAST_RUN_KEY))
+          return Number.isSafeInteger(n) && n > 0 ? n : null
+        } catch {
+          return null
+        }
+      },
+      set: (id) => {
+        try {
+          if (id === null) localStorage.removeItem(LAST_RUN_KEY)
+          else localStorage.setItem(LAST_RUN_KEY, String(id))
+        } catch {
+          // Storage refused (private mode): a reload then starts fresh, nothing else is lost.
+        }
+      },
+    },
+    channel: broadcastChannel(),
+  }
+}
+
+function broadcastChannel(): LibraryChannel | undefined {
+  if (typeof BroadcastChannel === 'undefined') return undefined
+  const channel = new BroadcastChannel(CHANNEL_NAME)
+  return {
+    post: () => channel.postMessage('changed'),
+    listen: (f) => channel.addEventListener('message', () => f()),
+  }
+}
+
+export const appStore = createAppStore(browserDeps())
 
 export function useApp<T>(selector: (state: AppState) => T): T {
   return useStore(appStore, selector)
@@ -69,6 +84,12 @@ export const selectScenarioName = (s: AppState) => s.scenario.name ?? 'Untitled'
 export const selectRunScenario = (s: AppState) => s.runScenario
 export const selectLoadScenario = (s: AppState) => s.loadScenario
 export const selectScenario = (s: AppState) => s.scenario
+export const selectStorage = (s: AppState) => s.storage
+export const selectUnsaved = (s: AppState) => s.unsaved
+export const selectRuns = (s: AppState) => s.runs
+export const selectSavedScenarios = (s: AppState) => s.scenarios
+export const selectNotice = (s: AppState) => s.notice
+export const selectRebuild = (s: AppState) => s.rebuild
 
 /** The scenarios offered on the first page: id, name and the document itself. */
 export const scenarioChoices = builtIns.map(({ id, scenario }) => ({

@@ -1,6 +1,9 @@
 import { selectRun, selectRunScenario, selectScenarioName, useApp } from '../state/store'
+import { SavedRuns } from './library/SavedRuns'
+import { RunProgress } from './run/RunProgress'
 import { RunSummaryView } from './run/RunSummaryView'
 import { ScenarioPicker } from './run/ScenarioPicker'
+import { StorageStatus } from './storage/StorageStatus'
 import './app.css'
 
 export function App() {
@@ -14,16 +17,19 @@ export function App() {
         A playground that makes eventual consistency visible: commands become events, a simulated
         network delivers them late, twice or out of order, and you watch the read models catch up.
       </p>
+      <StorageStatus />
       <ScenarioPicker />
-      <button type="button" className="primary" onClick={runScenario}>
+      <button type="button" className="primary" onClick={() => void runScenario()}>
         Run “{name}”
       </button>
-      {run.kind === 'done' && <RunSummaryView summary={run.summary} />}
+      {(run.kind === 'running' || run.kind === 'stopped') && <RunProgress run={run} />}
+      {run.kind === 'done' && <RunSummaryView run={run} />}
       {run.kind === 'error' && (
         <p role="alert" className="error">
-          This scenario cannot run: {run.message}
+          {run.message}
         </p>
       )}
+      <SavedRuns />
     </main>
   )
 }

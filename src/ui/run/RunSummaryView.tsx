@@ -1,11 +1,19 @@
-import type { RunSummary } from '../../state/summary'
+import type { RunStatus } from '../../state/store'
+import { selectRebuild, selectStorage, useApp } from '../../state/store'
 import { formatMs, withArticle } from '../format'
+import { RestoredNote } from './RunProgress'
+
+type Done = Extract<RunStatus, { kind: 'done' }>
 
 /** The outcome of a run in words and one table: what each read model ended with. */
-export function RunSummaryView({ summary }: { summary: RunSummary }) {
+export function RunSummaryView({ run }: { run: Done }) {
+  const { summary, runId } = run
+  const storage = useApp(selectStorage)
+  const canRebuild = runId !== null && storage.kind === 'saving'
   return (
     <section aria-labelledby="summary-heading" className="summary">
       <h2 id="summary-heading">Result: {summary.name}</h2>
+      <RestoredNote run={run} />
       <p data-testid="run-totals">
         <span data-testid="events">{summary.events}</span> events appended,{' '}
         <span data-testid="rejected">{summary.rejected}</span> commands rejected,{' '}
@@ -13,7 +21,11 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
         {summary.endReason === 'quiet'
           ? `The network went quiet at ${formatMs(summary.endedAt)}`
           : `The run was cut off at ${formatMs(summary.endedAt)} before the network went quiet`}{' '}
-        (seed {summary.seed}).
+        (seed {summary.seed}).{' '}
+        <span className="muted">
+          Fingerprint <code data-testid="trace-hash">{summary.traceHash}</code>: the same scenario
+          and seed always give the same one.
+        </span>
       </p>
       <table>
         <caption>Projections at the end of the run</caption>
@@ -28,6 +40,7 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
             <th scope="col">Dropped</th>
             <th scope="col">Visibility p50</th>
             <th scope="col">Visibility max</th>
+            {canRebuild && <th scope="col">Saved read model</th>}
           </tr>
         </thead>
         <tbody>
@@ -46,6 +59,11 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
               <td className="number">{p.dropped}</td>
               <td className="number">{formatMs(p.visibilityP50)}</td>
               <td className="number">{formatMs(p.visibilityMax)}</td>
+              {canRebuild && (
+                <td>
+                  <RebuildButton runId={runId} projection={p.id} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -79,5 +97,29 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
         </ul>
       )}
     </section>
+  )
+}
+
+/** Replays the stored events from position 0 into one projection's saved rows, with progress. */
+function RebuildButton({ runId, projection }: { runId: number; projection: string }) {
+  const rebuild = useApp(selectRebuild)
+  const start = useApp((s) => s.rebuildProjection)
+  if (rebuild?.runId === runId && rebuild.projection === projection)
+    return (
+      <progress
+        max={Math.max(1, rebuild.total)}
+        value={rebuild.done}
+        aria-label={`Rebuilding ${projection}: ${rebuild.done} of ${rebuild.total} events`}
+      />
+    )
+  return (
+    <button
+      type="button"
+      disabled={rebuild !== null}
+      aria-label={`Rebuild ${projection} from position 0`}
+      onClick={() => void start(runId, projection)}
+    >
+      Rebuild
+    </button>
   )
 }

@@ -1,0 +1,138 @@
+import type { ScenarioInput, ScenarioProblem } from '../core'
+import type { EventuallyDb, Restored } from '../persistence'
+import type { Drive, Scheduler, TickInfo } from './run-driver'
+import type { RunSummary } from './summary'
+import type { WriterLock } from './writer-lock'
+
+/** Where this tab keeps its runs, in the words the status line uses. */
+export type StorageStatus =
+  | { readonly kind: 'opening' }
+  /** This tab saves runs to IndexedDB. */
+  | { readonly kind: 'saving' }
+  /** Another tab saves runs; this one runs in memory (and may take over). */
+  | { readonly kind: 'other-tab' }
+  /** No IndexedDB here (private mode, storage disabled): everything runs in memory. */
+  | { readonly kind: 'unavailable'; readonly message: string }
+  /** An old tab keeps the database at an older version: the upgrade waits for it to close. */
+  | { readonly kind: 'blocked' }
+  /** A newer version of the app took over the database in another tab: reload this one. */
+  | { readonly kind: 'outdated' }
+
+export type RunStatus =
+  | { readonly kind: 'idle' }
+  | {
+      readonly kind: 'running' | 'stopped'
+      readonly name: string
+      readonly runId: number | null
+      readonly tick: TickInfo
+      readonly restored: Restored | null
+    }
+  | {
+      readonly kind: 'done'
+      readonly summary: RunSummary
+      readonly runId: number | null
+      readonly restored: Restored | null
+    }
+  | { readonly kind: 'error'; readonly message: string }
+
+/** A saved run as the list shows it. */
+export interface SavedRun {
+  readonly id: number
+  readonly name: string
+  readonly scenarioName: string
+  readonly domain: string
+  readonly seed: number
+  readonly status: 'running' | 'ended' | 'imported'
+  readonly events: number
+  readonly clock: number
+  readonly updatedAt: number
+  readonly projections: readonly string[]
+}
+
+export interface SavedScenario {
+  readonly id: number
+  readonly name: string
+  readonly scenario: ScenarioInput
+}
+
+/** The answer to the last thing the learner asked of the library (import, rebuild, delete...). */
+export interface Notice {
+  readonly tone: 'info' | 'error'
+  readonly text: string
+  readonly problems?: readonly ScenarioProblem[]
+}
+
+export interface RebuildStatus {
+  readonly runId: number
+  readonly projection: string
+  readonly done: number
+  readonly total: number
+}
+
+export interface AppState {
+  readonly scenario: ScenarioInput
+  readonly run: RunStatus
+  /** Why the current run is no longer being saved, if it is not. */
+  readonly unsaved: string | null
+  readonly storage: StorageStatus
+  readonly runs: readonly SavedRun[]
+  readonly scenarios: readonly SavedScenario[]
+  readonly notice: Notice | null
+  readonly rebuild: RebuildStatus | null
+
+  /** Opens the database, settles which tab writes, and reopens the run shown before a reload. */
+  readonly init: () => Promise<void>
+  readonly loadScenario: (input: ScenarioInput) => void
+  /** Starts the current scenario as a new run (saved when this tab saves). */
+  readonly runScenario: () => Promise<void>
+  /** Opens a saved run: recomputes it from its scenario and seed and goes on where it stopped. */
+  readonly openRun: (id: number) => Promise<void>
+  readonly stopRun: () => void
+  readonly continueRun: () => void
+  readonly renameRun: (id: number, name: string) => Promise<void>
+  readonly deleteRun: (id: number) => Promise<void>
+  /** A run bundle's file name and text, for the UI to download. */
+  readonly exportRun: (id: number) => Promise<{ name: string; text: string } | null>
+  readonly exportScenario: () => { name: string; text: string }
+  readonly importFile: (file: {
+    name: string
+    size: number
+    text: () => Promise<string>
+  }) => Promise<void>
+  readonly rebuildProjection: (runId: number, projection: string) => Promise<void>
+  readonly takeOver: () => void
+  readonly dismissNotice: () => void
+}
+
+/** What the store needs from the world; tests pass their own. */
+export interface AppDeps {
+  readonly openDb: (events: DbEvents) => Promise<EventuallyDb>
+  readonly lock: WriterLock
+  readonly scheduler?: Scheduler
+  readonly channel?: LibraryChannel | undefined
+  /** Remembers which run the tab shows, so a reload reopens it. */
+  readonly lastRun: { get(): number | null; set(id: number | null): void }
+}
+
+export interface DbEvents {
+  /** An older tab holds the database open and blocks the upgrade this tab needs. */
+  readonly onBlocked: () => void
+  /** A newer version of the app opened the database in another tab. */
+  readonly onVersionChange: () => void
+}
+
+/** Tells the other tabs that the saved runs or scenarios changed, and hears them say so. */
+export interface LibraryChannel {
+  post(): void
+  listen(f: () => void): void
+}
+
+/** What the actions share and components never see. */
+export interface Context {
+  db: EventuallyDb | null
+  drive: Drive | null
+  writer: boolean
+  readonly deps: AppDeps
+  /** Reloads the saved runs and scenarios into the state. */
+  refresh: () => Promise<void>
+}
