@@ -72,7 +72,7 @@ export function runActions(set: Set, get: Get, ctx: Context) {
         onDone: () => {
           if (ctx.drive !== d) return
           finished(d, runId, restored)
-          if (runId !== null) void ctx.refresh()
+          if (runId !== null) void ctx.refresh().then(() => ctx.deps.channel?.post())
         },
       },
       ctx.deps.scheduler,
@@ -104,6 +104,7 @@ export function runActions(set: Set, get: Get, ctx: Context) {
       }
       drive(session, scenario.name, session.runId, null)
       await ctx.refresh()
+      ctx.deps.channel?.post()
     },
 
     openRun: async (id: number) => {

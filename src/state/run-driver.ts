@@ -64,7 +64,6 @@ export function startDrive(
   const sim = source instanceof RunSession ? source.sim : new Simulation(source)
   let stopped = false
   let saving = session !== null
-  let pending: Promise<void> = Promise.resolve()
 
   const save = (): Promise<void> =>
     !session || !saving
@@ -86,6 +85,17 @@ export function startDrive(
     catchingUp: session?.catchingUp ?? false,
   })
 
+  // Group commit: while one save is in flight the engine goes on, and the next save takes
+  // everything appended meanwhile. The engine never waits for the disk; batches grow when the
+  // disk is slower, and a row changed many times between saves is written once.
+  let inFlight: Promise<void> | null = null
+  const startSave = () => {
+    const p = save().finally(() => {
+      if (inFlight === p) inFlight = null
+    })
+    inFlight = p
+  }
+
   const tick = async () => {
     if (stopped) return
     const start = scheduler.now()
@@ -94,18 +104,14 @@ export function startDrive(
       if (session) session.advance(budget)
       else sim.runUntil(budget)
     while (!sim.done && !session?.divergence && scheduler.now() - start < TICK_MS)
-    // One save in flight at a time: the next starts once the previous committed.
-    await pending
-    if (stopped) return
-    pending = save()
+    if (!inFlight) startSave()
     hooks.onTick(info())
-    if (sim.done || session?.divergence) {
-      await pending
-      hooks.onTick(info())
-      if (!stopped) hooks.onDone(sim)
-      return
-    }
-    scheduler.later(() => void tick())
+    if (!sim.done && !session?.divergence) return scheduler.later(() => void tick())
+    // The end: wait for the save in flight, then save what came after it.
+    await inFlight
+    await save()
+    hooks.onTick(info())
+    if (!stopped) hooks.onDone(sim)
   }
   scheduler.later(() => void tick())
   return {
