@@ -1,10 +1,21 @@
-import { scenarioChoices, selectLoadScenario, selectScenario, useApp } from '../../state/store'
+import {
+  scenarioChoices,
+  selectLoadScenario,
+  selectSavedScenarios,
+  selectScenario,
+  useApp,
+} from '../../state/store'
 
-/** Picks one of the built-in scenarios; the description says what it shows. */
+/** Picks a built-in scenario or one saved in this browser; the description says what it shows. */
 export function ScenarioPicker() {
   const scenario = useApp(selectScenario)
+  const saved = useApp(selectSavedScenarios)
   const load = useApp(selectLoadScenario)
-  const current = scenarioChoices.find((c) => c.scenario === scenario)
+  const choices = [
+    ...scenarioChoices,
+    ...saved.map((s) => ({ id: `saved-${s.id}`, name: s.name, scenario: s.scenario })),
+  ]
+  const current = choices.find((c) => c.scenario === scenario)
   return (
     <div className="picker">
       <label htmlFor="scenario-picker">Scenario</label>
@@ -12,15 +23,26 @@ export function ScenarioPicker() {
         id="scenario-picker"
         value={current?.id ?? ''}
         onChange={(e) => {
-          const choice = scenarioChoices.find((c) => c.id === e.target.value)
+          const choice = choices.find((c) => c.id === e.target.value)
           if (choice) load(choice.scenario)
         }}
       >
-        {scenarioChoices.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
+        <optgroup label="Built in">
+          {scenarioChoices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </optgroup>
+        {saved.length > 0 && (
+          <optgroup label="Saved in this browser">
+            {saved.map((s) => (
+              <option key={s.id} value={`saved-${s.id}`}>
+                {s.name}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </select>
       {scenario.description && <p className="description">{scenario.description}</p>}
     </div>
