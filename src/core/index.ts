@@ -15,7 +15,13 @@ export { READ_MODES } from './scenario/schema'
 export type { Budget, Progress, Rejection, EndReason, SimulationOptions } from './engine/simulation'
 export type { SimulationSnapshot } from './engine/snapshot'
 export { buildResult, RESULT_FORMAT } from './engine/result'
-export type { Result, ProjectionResult, DeliveryRecord, SeriesRecord } from './engine/result'
+export type {
+  Result,
+  ProjectionResult,
+  PendingRecord,
+  DeliveryRecord,
+  SeriesRecord,
+} from './engine/result'
 export type { Distribution5 } from './engine/summary'
 export { Timeline } from './engine/timeline'
 export { readModels, type ReadModelView } from './engine/read-models'

@@ -1,6 +1,7 @@
 /**
- * The entities of the out-of-order lesson, one per pattern: a user name (newest wins), warehouse
- * characteristics (set once), a first publication (minimum), things (create, delete, create).
+ * The entities of the out-of-order lesson, one per pattern: a user name (newest wins), a
+ * warehouse location (set once), first and latest publication (minimum and maximum), things
+ * (create, delete, create).
  */
 import { describe, expect, it } from 'vitest'
 import { rowAfter, storedEvents } from '../testing'
@@ -10,6 +11,10 @@ const named = (name: string) => ['NameChanged', { userId: 'u1', name }] as const
 const warehouse = [
   'WarehouseCharacteristicsDecided',
   { warehouseId: 'w1', location: 'Lyon', size: 400 },
+] as const
+const emptyWarehouse = [
+  'WarehouseCharacteristicsDecided',
+  { warehouseId: 'w1', location: '', size: 300 },
 ] as const
 const published = (publishedAt: number) =>
   ['EventPublished', { eventId: 'e1', publishedAt }] as const
@@ -22,14 +27,24 @@ describe('profiles events, applied in the order given', () => {
     ['names swapped on the way keep the older one', [named('b'), named('a')], { name: 'a' }],
     ['a warehouse holds its decided characteristics', [warehouse], { location: 'Lyon', size: 400 }],
     [
-      'the first publication is the first one seen',
-      [published(5), published(9)],
-      { firstPublishedAt: 5 },
+      'a location decided empty and then set is overwritten, like any field in order',
+      [emptyWarehouse, warehouse],
+      { location: 'Lyon', size: 400 },
     ],
     [
-      'publications swapped on the way keep the later time',
+      'a location set and then an empty one swapped in on the way is lost',
+      [warehouse, emptyWarehouse],
+      { location: '', size: 300 },
+    ],
+    [
+      'the first publication is the first one seen, the latest the last one',
+      [published(5), published(9)],
+      { firstPublishedAt: 5, lastPublishedAt: 9 },
+    ],
+    [
+      'publications swapped on the way get both times wrong',
       [published(9), published(5)],
-      { firstPublishedAt: 9 },
+      { firstPublishedAt: 9, lastPublishedAt: 5 },
     ],
     ['a created thing exists', [created], {}],
     ['a deleted thing is gone', [created, deleted], undefined],
@@ -66,6 +81,20 @@ describe('profiles commands, decided on the current row', () => {
       'WarehouseCharacteristicsDecided',
     ],
     [
+      'decides a warehouse again while its location is still empty',
+      'DecideWarehouse',
+      { warehouseId: 'w1', location: 'Lyon', size: 1 },
+      { location: '', size: 1 },
+      'WarehouseCharacteristicsDecided',
+    ],
+    [
+      'refuses to change a location once it is set',
+      'DecideWarehouse',
+      { warehouseId: 'w1', location: 'Lyon', size: 1 },
+      { location: 'Oslo', size: 1 },
+      'warehouse characteristics already decided',
+    ],
+    [
       'publishes an event',
       'PublishEvent',
       { eventId: 'e1', publishedAt: 3 },
@@ -76,8 +105,22 @@ describe('profiles commands, decided on the current row', () => {
       'publishes an event again later',
       'PublishEvent',
       { eventId: 'e1', publishedAt: 3 },
-      { firstPublishedAt: 2 },
+      { firstPublishedAt: 2, lastPublishedAt: 2 },
       'EventPublished',
+    ],
+    [
+      'refuses a publication before the first one',
+      'PublishEvent',
+      { eventId: 'e1', publishedAt: 1 },
+      { firstPublishedAt: 2, lastPublishedAt: 5 },
+      'a publication cannot predate the first one',
+    ],
+    [
+      'refuses a publication before the latest one',
+      'PublishEvent',
+      { eventId: 'e1', publishedAt: 3 },
+      { firstPublishedAt: 2, lastPublishedAt: 5 },
+      'a publication cannot predate the latest one',
     ],
     ['creates a thing', 'CreateThing', { id: 'x1' }, undefined, 'ThingCreated'],
     ['refuses to create a thing twice', 'CreateThing', { id: 'x1' }, {}, 'thing already exists'],

@@ -1,12 +1,22 @@
 import { z } from 'zod'
-import { create, min, newest, once, remove } from './effects'
-import { accept, asNumber, asText, reject, type Command, type Domain } from './domain'
+import { create, max, min, newest, once, remove } from './effects'
+import type { Row } from '../events'
+import {
+  accept,
+  asNumber,
+  asText,
+  reject,
+  type Command,
+  type Decision,
+  type Domain,
+} from './domain'
 import { id, text, time } from './fields'
 
 /**
  * The patterns of the out-of-order lesson, one entity per pattern: user names (newest wins),
- * warehouse characteristics (set once), first publication (minimum), things (create, delete,
- * create again). Keys carry the entity kind: `user/ID`, `warehouse/ID`, `event/ID`, `thing/ID`.
+ * warehouse location (set once: the first non-empty value), first and latest publication
+ * (minimum and maximum), things (create, delete, create again). Keys carry the entity kind:
+ * `user/ID`, `warehouse/ID`, `event/ID`, `thing/ID`.
  */
 const targets: Record<string, [kind: string, field: string]> = {
   ChangeName: ['user', 'userId'],
@@ -55,16 +65,15 @@ export const profiles: Domain = {
     switch (c.type) {
       case 'ChangeName':
         return accept({ type: 'NameChanged', data })
-      // A warehouse's characteristics are decided once, and a publication never predates the
-      // first: that is what lets the set-once and minimum patterns agree with the in-order truth.
+      // A warehouse's location is decided once: it may first be decided as empty (not known yet)
+      // and set later, but never changed once set. Publications never go back in time. That is
+      // what lets the set-once, minimum and maximum patterns agree with the in-order truth.
       case 'DecideWarehouse':
-        return row
+        return row && row.location !== ''
           ? reject('warehouse characteristics already decided')
           : accept({ type: 'WarehouseCharacteristicsDecided', data })
       case 'PublishEvent':
-        return row && asNumber(row.firstPublishedAt) > asNumber(data.publishedAt)
-          ? reject('a publication cannot predate the first one')
-          : accept({ type: 'EventPublished', data })
+        return publication(row, data)
       case 'CreateThing':
         return row ? reject('thing already exists') : accept({ type: 'ThingCreated', data })
       case 'DeleteThing':
@@ -82,8 +91,11 @@ export const profiles: Domain = {
       case 'WarehouseCharacteristicsDecided':
         return { location: asText(d.location), size: d.size ?? null }
       case 'EventPublished':
-        // In order, the first publication is simply the first one seen.
-        return row ?? { firstPublishedAt: d.publishedAt ?? null }
+        // In order, the first publication is the first one seen and the latest the last one.
+        return {
+          firstPublishedAt: row ? (row.firstPublishedAt ?? null) : (d.publishedAt ?? null),
+          lastPublishedAt: d.publishedAt ?? null,
+        }
       case 'ThingCreated':
         return {}
       case 'ThingDeleted':
@@ -101,9 +113,14 @@ export const profiles: Domain = {
       case 'NameChanged':
         return [create, newest('name', asText(d.name))]
       case 'WarehouseCharacteristicsDecided':
-        return [create, once('location', asText(d.location)), once('size', d.size ?? null)]
+        // The size may change with a later decision (one that sets the location at last).
+        return [create, once('location', asText(d.location)), newest('size', d.size ?? null)]
       case 'EventPublished':
-        return [create, min('firstPublishedAt', d.publishedAt ?? null)]
+        return [
+          create,
+          min('firstPublishedAt', d.publishedAt ?? null),
+          max('lastPublishedAt', d.publishedAt ?? null),
+        ]
       case 'ThingCreated':
         return [create]
       case 'ThingDeleted':
@@ -130,4 +147,13 @@ export const profiles: Domain = {
       }
     },
   },
+}
+
+function publication(row: Row | undefined, data: Command['data']): Decision {
+  const at = asNumber(data.publishedAt)
+  if (row && asNumber(row.firstPublishedAt) > at)
+    return reject('a publication cannot predate the first one')
+  if (row && asNumber(row.lastPublishedAt) > at)
+    return reject('a publication cannot predate the latest one')
+  return accept({ type: 'EventPublished', data })
 }

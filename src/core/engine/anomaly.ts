@@ -29,6 +29,14 @@ export interface Anomaly {
   readonly rows?: { readonly local: Row | null; readonly truth: Row | null }
   /** For `diverged`: every key that differs at the end. */
   readonly keys?: readonly string[]
+  /** For `diverged`: the differing rows, local against truth, for the first keys in key order. */
+  readonly differences?: readonly Difference[]
+}
+
+export interface Difference {
+  readonly key: string
+  readonly local: Row | null
+  readonly truth: Row | null
 }
 
 /** "TodoRenamed #2" */

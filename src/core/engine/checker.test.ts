@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { simulate, type Anomaly, type CommandSpec, type ScenarioInput } from '../index'
 import { scenario } from '../testing'
+import { MAX_DIFFERENCES } from './checker'
 
 const run = (input: Partial<ScenarioInput>) => simulate(scenario(input))
 
@@ -87,12 +88,14 @@ describe('reads that miss what the store already has', () => {
     })
     expect(result.anomalies.map(facts)).toEqual([
       { type: 'stale-read', projection: 'slow', key: 't1', at: 21, positions: [1, 2] },
-      { type: 'monotonic-read-violation', projection: 'slow', key: 't1', at: 21, positions: [] },
+      // The evidence is what the two reads showed: the earlier one TodoRenamed #2, the later
+      // one nothing at all (version 0, which no event stands for).
+      { type: 'monotonic-read-violation', projection: 'slow', key: 't1', at: 21, positions: [2] },
     ])
     expectReadable(
       result.anomalies,
       ['TodoAdded #1', 'TodoRenamed #2'],
-      ['bob', 'version 2', 'fast', 'version 0', 'slow'],
+      ['bob', 'version 2 (TodoRenamed #2)', 'fast', 'version 0', 'slow'],
     )
   })
 })
@@ -173,12 +176,39 @@ describe('handlers that apply what they should not', () => {
       { type: 'diverged', projection: 'p', key: null, at: 1000, positions: [] },
     ])
     expect(result.anomalies[2]?.keys).toEqual(['t2', 't3'])
+    expect(result.anomalies[2]?.differences).toEqual([
+      { key: 't2', local: null, truth: { title: 'b', completed: false } },
+      { key: 't3', local: null, truth: { title: 'c', completed: false } },
+    ])
     expectReadable(
       result.anomalies,
       ['TodoAdded #2', 'never reached p'],
       ['TodoAdded #3', 'never reached p'],
       ['p still differs from the truth', '2 rows: t2, t3'],
     )
+  })
+})
+
+describe('a projection that still differs at the end', () => {
+  it('shows the differing rows, local against truth, for the first keys and names them all', () => {
+    const commands = Array.from({ length: 25 }, (_, i) =>
+      add(i, `t${String(i).padStart(2, '0')}`, 'x'),
+    )
+    const result = run({
+      commands,
+      projections: [
+        { id: 'p', delivery: { mode: 'push', guarantee: 'at-most-once' }, link: { loss: 1 } },
+      ],
+    })
+    const diverged = result.anomalies.find((a) => a.type === 'diverged')
+    expect(diverged?.keys).toHaveLength(25)
+    expect(diverged?.differences).toHaveLength(MAX_DIFFERENCES)
+    expect(diverged?.differences?.[0]).toEqual({
+      key: 't00',
+      local: null,
+      truth: { title: 'x', completed: false },
+    })
+    expect(diverged?.explanation).toContain('25 rows: t00, t01, t02, t03, t04 and 20 more')
   })
 })
 
@@ -206,12 +236,13 @@ describe('a sale decided through the shelf view', () => {
     const result = sell('eventual')
     expect(result.truth).toEqual({ 's1/b1': { stock: -1 } })
     expect(result.anomalies.map(facts)).toEqual([
-      { type: 'decision-on-stale-data', projection: 'shelf', key: 's1/b1', at: 12, positions: [] },
+      // The sale the shelf had not heard of yet is the evidence.
+      { type: 'decision-on-stale-data', projection: 'shelf', key: 's1/b1', at: 12, positions: [2] },
       { type: 'stale-read', projection: 'shelf', key: 's1/b1', at: 12, positions: [2] },
     ])
     expectReadable(
       result.anomalies,
-      ['SellBook was accepted', 'stock: 1', 'stock: 0', 'book not in stock'],
+      ['SellBook was accepted', 'stock: 1', 'stock: 0', 'book not in stock', 'BookSold #2'],
       ['BookSold #2', 'stock: 1', 'stock: 0'],
     )
     expect(result.anomalies[1]?.explanation).not.toContain('#3')

@@ -1,10 +1,14 @@
-import type { Row } from '../events'
-import { rowsEqual } from '../events'
 import { describeRow, label, type Anomaly } from './anomaly'
+import { labels, missingEvents, rowAt } from './evidence'
+import { lostEvents } from './lost-events'
 import type { Finding } from './order-check'
 import type { Projection } from './projection'
 import type { ReadRecord } from './reads'
+import { sessionViolations } from './sessions'
 import type { Simulation } from './simulation'
+
+/** How many differing rows a `diverged` entry shows; `keys` still lists them all. */
+export const MAX_DIFFERENCES = 20
 
 /**
  * The anomalies of a run, in time order: those found while it ran (order and duplicate effects,
@@ -12,9 +16,9 @@ import type { Simulation } from './simulation'
  * guarantees, lost events, divergence at the end). Every entry names its evidence.
  */
 export function findAnomalies(sim: Simulation): Anomaly[] {
-  const found = [...sim.anomalies]
-  for (const p of sim.projections) for (const f of p.findings) found.push(explainFinding(sim, p, f))
   const reads = sim.readRecords()
+  const found = sim.anomalies.map((a) => withDecisionEvidence(sim, a, reads))
+  for (const p of sim.projections) for (const f of p.findings) found.push(explainFinding(sim, p, f))
   for (const r of reads) if (!r.fresh) found.push(staleRead(sim, r))
   found.push(...sessionViolations(sim, reads))
   for (const p of sim.projections) {
@@ -65,10 +69,7 @@ function explainFinding(sim: Simulation, p: Projection, f: Finding): Anomaly {
 function staleRead(sim: Simulation, r: ReadRecord): Anomaly {
   const truth = rowAt(sim, r.key, sim.reads.headsOf(r).answered)
   const missing = missingEvents(sim, r)
-  const why =
-    missing.length > 0
-      ? `; ${missing.map((e) => label(e.type, e.position)).join(', ')} had not reached it`
-      : ''
+  const why = missing.length > 0 ? `; ${labels(missing)} had not reached it` : ''
   return {
     type: 'stale-read',
     projection: r.projection,
@@ -80,117 +81,50 @@ function staleRead(sim: Simulation, r: ReadRecord): Anomaly {
   }
 }
 
-/** Events of the key's stream appended before the read answered and not applied by then. */
-function missingEvents(sim: Simulation, r: ReadRecord) {
-  const p = sim.projections[sim.projectionIndex(r.projection)] as Projection
-  const head = sim.reads.headsOf(r).answered
-  return sim.store
-    .readStream(sim.domain.streamOf(r.key))
-    .filter((e) => e.position <= head && !(p.measures.firstApplied.get(e.position) <= r.answeredAt))
-}
-
-/** The true row of a key when the store's head was `head`: its stream folded up to there. */
-function rowAt(sim: Simulation, key: string, head: number): Row | undefined {
-  let row: Row | undefined
-  for (const e of sim.store.readStream(sim.domain.streamOf(key)))
-    if (e.position <= head) row = sim.domain.evolve(row, e)
-  return row
-}
-
 /**
- * Session guarantees per client: a read must show the client's own last write to that key
- * (read your writes), and must not show an older state of a key than an earlier read did
- * (monotonic reads). A state's age is the newest stream version whose fold it equals.
+ * A decision on stale data is found on the write side as the command is decided; its evidence,
+ * the events of the stream the read had not applied, is named here with the read's records.
  */
-function sessionViolations(sim: Simulation, reads: readonly ReadRecord[]): Anomaly[] {
-  const out: Anomaly[] = []
-  const seen = new Map<string, { version: number; read: ReadRecord }>()
-  const ordered = [...reads]
-    .filter((r) => r.client !== null)
-    .sort((a, b) => a.answeredAt - b.answeredAt)
-  for (const r of ordered) {
-    const stream = sim.store.readStream(sim.domain.streamOf(r.key))
-    const { issued, answered } = sim.reads.headsOf(r)
-    const own = stream.filter((e) => e.position <= issued && sim.writerOf(e.position) === r.client)
-    const mine = own[own.length - 1]
-    const p = sim.projections[sim.projectionIndex(r.projection)] as Projection
-    if (mine && !(p.measures.firstApplied.get(mine.position) <= r.answeredAt) && !r.fresh)
-      out.push({
-        type: 'read-your-writes-violation',
-        projection: r.projection,
-        key: r.key,
-        at: r.answeredAt,
-        positions: [mine.position],
-        explanation: `${r.client} wrote ${label(mine.type, mine.position)} and then read ${r.key} from ${r.projection} without seeing it.`,
-        rows: { local: r.value, truth: rowAt(sim, r.key, answered) ?? null },
-      })
-    const version = observedVersion(sim, stream, r.value)
-    const sessionKey = `${r.client}\u0000${r.key}`
-    const before = seen.get(sessionKey)
-    if (before && version !== null && version < before.version)
-      out.push({
-        type: 'monotonic-read-violation',
-        projection: r.projection,
-        key: r.key,
-        at: r.answeredAt,
-        positions: [],
-        explanation: `${r.client} read ${r.key} as of version ${before.version} from ${before.read.projection}, then an older state (version ${version}) from ${r.projection}.`,
-        rows: { local: r.value, truth: before.read.value },
-      })
-    if (version !== null && (!before || version > before.version))
-      seen.set(sessionKey, { version, read: r })
+function withDecisionEvidence(sim: Simulation, a: Anomaly, reads: readonly ReadRecord[]): Anomaly {
+  if (a.type !== 'decision-on-stale-data' || a.positions.length > 0) return a
+  const read = reads.find(
+    (r) =>
+      r.command >= 0 && r.answeredAt === a.at && r.key === a.key && r.projection === a.projection,
+  )
+  const missing = read ? missingEvents(sim, read) : []
+  if (missing.length === 0) return a
+  return {
+    ...a,
+    positions: missing.map((e) => e.position),
+    explanation: `${a.explanation.replace(/[.:\s]+$/, '')} (${labels(missing)} had not reached ${a.projection}).`,
   }
-  return out
-}
-
-function observedVersion(
-  sim: Simulation,
-  stream: ReturnType<Simulation['store']['readStream']>,
-  value: Row | null,
-): number | null {
-  let row: Row | undefined
-  let found: number | null = value === null ? 0 : null
-  for (const e of stream) {
-    row = sim.domain.evolve(row, e)
-    if (rowsEqual(row, value ?? undefined)) found = e.version
-  }
-  return found
-}
-
-function lostEvents(sim: Simulation, p: Projection): Anomaly[] {
-  const out: Anomaly[] = []
-  const end = sim.endedAt ?? sim.now
-  for (let pos = 1; pos <= sim.head(); pos++) {
-    if (p.measures.firstApplied.has(pos)) continue
-    const e = sim.event(pos)
-    out.push({
-      type: 'lost-event',
-      projection: p.id,
-      key: sim.keys.name(sim.keyAt(pos)),
-      at: end,
-      positions: [pos],
-      explanation: `${label(e.type, pos)} never reached ${p.id}: every copy sent was lost and nothing sent it again.`,
-    })
-  }
-  return out
 }
 
 function divergence(sim: Simulation, p: Projection): Anomaly | null {
   if (p.measures.divergentCount() === 0) return null
-  const keys: string[] = []
-  for (let id = 0; id < sim.keys.size; id++)
-    if (p.measures.differsAt(id)) keys.push(sim.keys.name(id))
-  keys.sort()
+  const ids: number[] = []
+  for (let id = 0; id < sim.keys.size; id++) if (p.measures.differsAt(id)) ids.push(id)
+  const named = ids.map((id) => ({ id, key: sim.keys.name(id) }))
+  named.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  const keys = named.map((k) => k.key)
   const shown =
     keys.slice(0, 5).join(', ') + (keys.length > 5 ? ` and ${keys.length - 5} more` : '')
+  const differences = named.slice(0, MAX_DIFFERENCES).map(({ id, key }) => ({
+    key,
+    local: p.rows[id] ?? null,
+    truth: sim.truthRows[id] ?? null,
+  }))
+  const only = differences.length === 1 ? differences[0] : undefined
   return {
     type: 'diverged',
     projection: p.id,
-    key: keys.length === 1 ? (keys[0] as string) : null,
+    key: only ? only.key : null,
     at: sim.endedAt ?? sim.now,
     positions: [],
     explanation: `${p.id} still differs from the truth when the run ends, in ${keys.length} row${keys.length === 1 ? '' : 's'}: ${shown}.`,
+    ...(only ? { rows: { local: only.local, truth: only.truth } } : {}),
     keys,
+    differences,
   }
 }
 

@@ -102,6 +102,7 @@ export class Exchange {
     if (!tx.lost) sim.schedule(tx.arriveAt, K.Request, p.index, index, sim.now, keep)
     if (tx.duplicateAt !== null)
       sim.schedule(tx.duplicateAt, K.Request, p.index, index, sim.now, keep)
+    if (purpose === PURPOSE.fetch) p.pipeline.addFetching(sim.now, onTheWire(tx, true))
     return index
   }
 
@@ -131,6 +132,8 @@ export class Exchange {
   private answer(p: Projection, request: number, sentAt: number): void {
     const sim = this.sim
     const log = this.log
+    const fetch = log.purpose[request] === PURPOSE.fetch
+    if (fetch) p.pipeline.addFetching(sim.now, -1)
     if (p.link.cutOff(sentAt, sim.now)) return
     const purpose = log.purpose[request] as number
     const events = this.query(request, purpose)
@@ -149,6 +152,7 @@ export class Exchange {
       const copy = this.logCopies(p, events, -1, NaN)
       sim.schedule(tx.duplicateAt, K.Response, p.index, answer, copy, keep)
     }
+    if (fetch) p.pipeline.addFetching(sim.now, onTheWire(tx, matters))
   }
 
   private query(request: number, purpose: number): readonly StoredEvent[] {
@@ -194,6 +198,7 @@ export class Exchange {
     const log = this.log
     const request = log.answerRequest[answer] as number
     const count = log.answerCount[answer] as number
+    if (log.purpose[request] === PURPOSE.fetch) p.pipeline.addFetching(sim.now, -1)
     const reason = this.network.blocked(p, log.answeredAt[answer] as number)
     if (reason !== DROP.none) {
       for (let send = first; send < first + count; send++)
@@ -216,4 +221,9 @@ export class Exchange {
       this.network.deliver(p, send, sim.log.position.at(send))
     if (read >= 0) sim.reads.answered(read)
   }
+}
+
+/** How many copies of a message a transmission put on the wire (none if nothing is sent). */
+function onTheWire(tx: { lost: boolean; duplicateAt: number | null }, sent: boolean): number {
+  return sent ? (tx.lost ? 0 : 1) + (tx.duplicateAt !== null ? 1 : 0) : 0
 }

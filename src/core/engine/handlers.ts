@@ -1,5 +1,11 @@
 import type { Domain } from '../domains'
-import { applyEffects, emptyTolerantRow, visibleRow, type TolerantRow } from '../domains/tolerant'
+import {
+  applyEffects,
+  emptyTolerantRow,
+  visibleRow,
+  type NewestBy,
+  type TolerantRow,
+} from '../domains/tolerant'
 import type { Row, StoredEvent } from '../events'
 import { DedupeWindow, type DedupeSnapshot } from './dedupe'
 
@@ -44,7 +50,17 @@ export interface Handler {
   restore(snapshot: unknown): void
 }
 
-export function createHandler(name: HandlerName, host: HandlerHost): Handler {
+/** Settings of a handler from its projection's spec. */
+export interface HandlerOptions {
+  /** `order-tolerant`: how a `newest` field tells the newer event (by version unless set). */
+  readonly newestBy?: NewestBy | undefined
+}
+
+export function createHandler(
+  name: HandlerName,
+  host: HandlerHost,
+  options: HandlerOptions = {},
+): Handler {
   switch (name) {
     case 'naive':
       return new Naive(host)
@@ -53,7 +69,7 @@ export function createHandler(name: HandlerName, host: HandlerHost): Handler {
     case 'ordered':
       return new Ordered(host)
     case 'order-tolerant':
-      return new OrderTolerant(host)
+      return new OrderTolerant(host, options.newestBy ?? 'version')
   }
 }
 
@@ -141,18 +157,27 @@ class Idempotent implements Handler {
 
 /**
  * The patterns for infrastructure without order guarantees: each field follows its own rule
- * (newest by version, set once, minimum, counted once, soft delete), so any arrival order of the
- * same events gives the same row. Duplicates are removed first, which is what keeps amounts right.
+ * (newest by version or timestamp, set once, minimum or maximum, counted once, soft delete), so
+ * any arrival order of the same events gives the same row. Duplicates are removed first, which
+ * is what keeps amounts right.
  */
 class OrderTolerant extends Idempotent {
   override readonly name: HandlerName = 'order-tolerant'
   private tolerant: (TolerantRow | undefined)[] = []
 
+  constructor(
+    host: HandlerHost,
+    private readonly newestBy: NewestBy,
+  ) {
+    super(host)
+  }
+
   protected override next(id: number, event: StoredEvent): Row | undefined {
     const row = applyEffects(
       this.tolerant[id] ?? emptyTolerantRow,
       this.host.domain.effects(event),
-      event.version,
+      event,
+      this.newestBy,
     )
     this.tolerant[id] = row
     return visibleRow(row, this.host.domain.fields)
@@ -160,7 +185,7 @@ class OrderTolerant extends Idempotent {
 
   protected override rebuild(id: number, stream: readonly StoredEvent[]): Row | undefined {
     let row = emptyTolerantRow
-    for (const e of stream) row = applyEffects(row, this.host.domain.effects(e), e.version)
+    for (const e of stream) row = applyEffects(row, this.host.domain.effects(e), e, this.newestBy)
     this.tolerant[id] = row
     return visibleRow(row, this.host.domain.fields)
   }

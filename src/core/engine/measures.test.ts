@@ -41,6 +41,9 @@ describe('measures of a scripted run', () => {
       behind: [1, 2, 3, 2, 1, 0],
       oldestAt: [0, 0, 0, 0, 20, null],
       divergent: [1, 2, 3, 2, 1, 0],
+      // A naive handler never buffers or fetches a gap.
+      buffered: [0, 0, 0, 0, 0, 0],
+      fetching: [0, 0, 0, 0, 0, 0],
     })
     // Three events are out at 20. e1 is the oldest missing until 100 (lag 100), then e3 until
     // 200 (lag 180).

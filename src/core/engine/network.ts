@@ -44,6 +44,7 @@ export class Network {
   /** A crash loses what the handler keeps in memory only (an ordered handler's buffer). */
   crashed(p: Projection): void {
     p.handler.crash()
+    p.pipeline.setBuffered(this.sim.now, p.handler.buffered())
   }
 
   dispatch(item: Item): void {
@@ -179,6 +180,8 @@ export class Network {
     if (outcome === 'buffered') p.stats.buffered++
     sim.logArrival(send, OUTCOME[outcome])
     for (const tag of p.handler.drained) sim.log.drain(tag, sim.now)
+    if (outcome === 'buffered' || p.handler.drained.length > 0)
+      p.pipeline.setBuffered(sim.now, p.handler.buffered())
     p.notePeakMemory()
     if (outcome === 'buffered') this.exchange.armGapTimer(p)
     sim.reads.applied(p)

@@ -5,8 +5,8 @@
  *
  * - `naive` applies every copy with the in-order logic: the text's first, unsatisfactory handler;
  * - `idempotent` skips copies it has applied: right under duplicates, not under reordering;
- * - `order-tolerant` keeps each field by its own pattern (newest by version, set once, minimum,
- *   counted once, soft delete), so any arrival order gives the same row;
+ * - `order-tolerant` keeps each field by its own pattern (newest by version, set once, minimum or
+ *   maximum, counted once, soft delete), so any arrival order gives the same row;
  * - `ordered` applies strictly in position order from its checkpoint, the text's alternative.
  */
 import { describe, expect, it } from 'vitest'
@@ -46,6 +46,8 @@ const all = (row: Row | null) => ({
   'order-tolerant': row,
 })
 
+const decided = (location: string) =>
+  ['DecideWarehouse', { warehouseId: 'w1', location, size: 120 }] as const
 const john = { name: 'John Doe' }
 const johnS = { name: 'John S. Doe' }
 const wroclaw = { location: 'Wrocław, Poland', size: 120 }
@@ -74,18 +76,31 @@ const cases: Case[] = [
     naiveGoesWrongBy: 'duplicate-effect',
   },
   {
-    // The write model decides a warehouse once, so its only event can at worst come twice; the
-    // text's nil-then-location pair cannot be appended here (see the report of this suite).
     lesson: 'a warehouse location set once, delivered twice: it stays as set',
     domain: 'profiles',
     key: 'warehouse/w1',
-    events: [
-      ['DecideWarehouse', { warehouseId: 'w1', location: 'Wrocław, Poland', size: 120 }] as const,
-    ],
+    events: [decided('Wrocław, Poland')],
     delivered: 'e1 e1',
     truth: wroclaw,
     ends: all(wroclaw),
     naiveGoesWrongBy: null,
+  },
+  {
+    // The text's case: the location is first decided as not known yet (nil), then set. The
+    // empty value arriving last must not wipe the location out.
+    lesson: 'a warehouse location decided empty, then set, delivered in reverse: it stays set',
+    domain: 'profiles',
+    key: 'warehouse/w1',
+    events: [decided(''), decided('Wrocław, Poland')],
+    delivered: 'e2 e1',
+    truth: wroclaw,
+    ends: {
+      naive: { location: '', size: 120 },
+      idempotent: { location: '', size: 120 },
+      ordered: wroclaw,
+      'order-tolerant': wroclaw,
+    },
+    naiveGoesWrongBy: 'out-of-order-overwrite',
   },
   {
     lesson: 'the first publication date delivered after a later one: the minimum must win',
@@ -93,12 +108,28 @@ const cases: Case[] = [
     key: 'event/ev1',
     events: [published(20190201), published(20190205)],
     delivered: 'e2 e1',
-    truth: { firstPublishedAt: 20190201 },
+    truth: { firstPublishedAt: 20190201, lastPublishedAt: 20190205 },
     ends: {
-      naive: { firstPublishedAt: 20190205 },
-      idempotent: { firstPublishedAt: 20190205 },
-      ordered: { firstPublishedAt: 20190201 },
-      'order-tolerant': { firstPublishedAt: 20190201 },
+      naive: { firstPublishedAt: 20190205, lastPublishedAt: 20190201 },
+      idempotent: { firstPublishedAt: 20190205, lastPublishedAt: 20190201 },
+      ordered: { firstPublishedAt: 20190201, lastPublishedAt: 20190205 },
+      'order-tolerant': { firstPublishedAt: 20190201, lastPublishedAt: 20190205 },
+    },
+    naiveGoesWrongBy: 'out-of-order-overwrite',
+  },
+  {
+    // The first publication arrives first, so only the latest goes wrong: the maximum pattern.
+    lesson: 'the latest publication date overtaken by an older one: the maximum must win',
+    domain: 'profiles',
+    key: 'event/ev1',
+    events: [published(20190201), published(20190205), published(20190210)],
+    delivered: 'e1 e3 e2',
+    truth: { firstPublishedAt: 20190201, lastPublishedAt: 20190210 },
+    ends: {
+      naive: { firstPublishedAt: 20190201, lastPublishedAt: 20190205 },
+      idempotent: { firstPublishedAt: 20190201, lastPublishedAt: 20190205 },
+      ordered: { firstPublishedAt: 20190201, lastPublishedAt: 20190210 },
+      'order-tolerant': { firstPublishedAt: 20190201, lastPublishedAt: 20190210 },
     },
     naiveGoesWrongBy: 'out-of-order-overwrite',
   },

@@ -9,6 +9,7 @@ import type { Journal, JournaledArray } from './journal'
 import { Link, type LinkSnapshot, type Window } from './link'
 import { Measures, type MeasuresSnapshot, type Truth } from './measures'
 import { OrderCheck, type Finding, type OrderCheckSnapshot } from './order-check'
+import { Pipeline, type PipelineSnapshot } from './pipeline'
 import { RedeliveryQueue, type RedeliverySnapshot } from './redelivery'
 
 export type { Truth } from './measures'
@@ -78,6 +79,8 @@ export class Projection implements HandlerHost {
   findings: Finding[] = []
   /** The largest number of entries in the handler's dedupe set and buffer so far. */
   peakMemory = 0
+  /** Buffered copies and gap fetches on the wire over time (an ordered handler's waiting). */
+  readonly pipeline = new Pipeline()
   private maxArrived = 0
   readonly firstArrived: JournaledArray
   /** At-least-once push: the earliest time an acknowledgement of each position reaches the publisher. */
@@ -98,7 +101,7 @@ export class Projection implements HandlerHost {
     this.firstArrived = ctx.journal.create()
     this.ackAt = ctx.journal.create()
     this.answered = ctx.journal.create()
-    this.handler = createHandler(spec.handler, this)
+    this.handler = createHandler(spec.handler, this, { newestBy: spec.newestBy })
     const orderSensitive = ctx.check && (spec.handler === 'naive' || spec.handler === 'idempotent')
     this.check = orderSensitive
       ? new OrderCheck(
@@ -225,6 +228,7 @@ export class Projection implements HandlerHost {
       handler: this.handler.snapshot(),
       check: this.check?.snapshot() ?? null,
       link: this.link.snapshot(),
+      pipeline: this.pipeline.snapshot(),
     }
   }
 
@@ -243,6 +247,7 @@ export class Projection implements HandlerHost {
     this.handler.restore(s.handler)
     if (s.check) this.check?.restore(s.check)
     this.link.restore(s.link)
+    this.pipeline.restore(s.pipeline)
   }
 }
 
@@ -261,4 +266,5 @@ export interface ProjectionSnapshot {
   readonly handler: unknown
   readonly check: OrderCheckSnapshot | null
   readonly link: LinkSnapshot
+  readonly pipeline: PipelineSnapshot
 }

@@ -14,6 +14,7 @@ import type { Anomaly } from './anomaly'
 import { findAnomalies } from './checker'
 import type { ReadRecord } from './reads'
 import type { EndReason, Rejection, Simulation } from './simulation'
+import { seriesRecord, type SeriesRecord } from './series-record'
 import { summarize, type Distribution5 } from './summary'
 
 export const RESULT_FORMAT = 'eventually.result/v1'
@@ -30,11 +31,16 @@ export interface DeliveryRecord {
   readonly appliedAt?: number
 }
 
-export interface SeriesRecord {
-  readonly t: readonly number[]
-  readonly behind: readonly number[]
-  readonly oldestAt: readonly (number | null)[]
-  readonly divergent: readonly number[]
+export type { SeriesRecord } from './series-record'
+
+/** An ordered handler's waiting: copies in its buffer and gap fetches on the wire. */
+export interface PendingRecord {
+  /** At the end of the run (or now, for a run still going). */
+  readonly buffered: number
+  readonly fetching: number
+  /** The most at any one time. */
+  readonly peakBuffered: number
+  readonly peakFetching: number
 }
 
 export interface ProjectionResult {
@@ -47,6 +53,7 @@ export interface ProjectionResult {
   readonly lag: { readonly maxEvents: number; readonly maxMs: number }
   /** The handler's bookkeeping: the most entries its dedupe set and buffer held at once. */
   readonly memory: { readonly peakEntries: number }
+  readonly pending: PendingRecord
   readonly series?: SeriesRecord
 }
 
@@ -106,16 +113,13 @@ function projectionResult(sim: Simulation, p: Projection, trace: boolean): Proje
     visibility: summarize(visibility),
     memory: { peakEntries: p.peakMemory },
     lag: { maxEvents: s.maxBehind(), maxMs: Math.round(s.maxLagMs(end) * 1000) / 1000 },
-    ...(trace
-      ? {
-          series: {
-            t: s.t.toArray(),
-            behind: s.behind.toArray(),
-            oldestAt: s.oldestAt.toArray().map((x) => (Number.isNaN(x) ? null : x)),
-            divergent: s.divergent.toArray(),
-          },
-        }
-      : {}),
+    pending: {
+      buffered: p.pipeline.bufferedNow,
+      fetching: p.pipeline.fetchingNow,
+      peakBuffered: p.pipeline.peakBuffered,
+      peakFetching: p.pipeline.peakFetching,
+    },
+    ...(trace ? { series: seriesRecord(s, p.pipeline) } : {}),
   }
 }
 

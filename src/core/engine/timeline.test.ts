@@ -35,6 +35,18 @@ function busy(seed: number): Scenario {
         link: { latency: { dist: 'uniform', min: 5, max: 40 }, loss: 0.1, duplicate: 0.1 },
       },
       {
+        // Buffers early copies and fetches gaps, so its pipeline counts move back and forth too.
+        id: 'ordered',
+        handler: 'ordered',
+        gapTimeout: 100,
+        delivery: { mode: 'push', guarantee: 'at-least-once', ackTimeout: 120 },
+        link: {
+          latency: { dist: 'exponential', mean: 30 },
+          loss: 0.15,
+          reorder: { p: 0.2, extra: { dist: 'uniform', min: 0, max: 150 } },
+        },
+      },
+      {
         id: 'once',
         delivery: { mode: 'push', guarantee: 'at-most-once' },
         link: { latency: { dist: 'exponential', mean: 30 }, loss: 0.3 },

@@ -67,6 +67,8 @@ const NAMED: Record<string, number> = {
   truth: 2,
   state: 2,
   rows: 2,
+  // A `diverged` entry's `differences` hold rows under `local` and `truth`.
+  local: 1,
 }
 
 function keysOf(value: unknown, out = new Set<string>(), skip = 0): Set<string> {

@@ -1,3 +1,4 @@
+import { unknownProjections } from './references'
 import { scenarioSchema, type Scenario } from './schema'
 
 export interface ScenarioProblem {
@@ -18,6 +19,13 @@ export function parseScenario(input: unknown): ParseResult {
     path: formatPath(issue.path),
     message: issue.message,
   }))
+  // The cross-field pass did not run if the shape was wrong: add the references it would have
+  // found, which do not depend on the rest of the document being right.
+  const listed = new Set(problems.map((p) => `${p.path}\u0000${p.message}`))
+  for (const r of unknownProjections(input)) {
+    const problem = { path: formatPath(r.path), message: r.message }
+    if (!listed.has(`${problem.path}\u0000${problem.message}`)) problems.push(problem)
+  }
   return { ok: false, problems }
 }
 

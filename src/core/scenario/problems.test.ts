@@ -82,6 +82,29 @@ describe('cross-field checks wait until the shape is right', () => {
     expect(paths(change(crossError, path, value))).toContain('commands[0].type')
   })
 
+  it.each([
+    ['an unknown domain', 'domain', 'library'],
+    ['a wrong type', 'seed', 'x'],
+    ['an unknown handler', 'projections[0].handler', 'smart'],
+  ])('still lists references to unknown projections behind %s', (_, path, value) => {
+    let doc = change(valid, path, value) as object
+    doc = change(doc, 'faults[0].projection', 'ghost') as object
+    doc = change(doc, 'reads[0].projection', 'spook') as object
+    doc = change(doc, 'commands[0].via', { projection: 'phantom' }) as object
+    expect(problemsOf(doc).slice(1)).toEqual([
+      { path: 'faults[0].projection', message: 'unknown projection "ghost"' },
+      { path: 'commands[0].via.projection', message: 'unknown projection "phantom"' },
+      { path: 'reads[0].projection', message: 'unknown projection "spook"' },
+    ])
+  })
+
+  it('lists a reference problem once when the cross-field pass ran too', () => {
+    const doc = change(valid, 'faults[0].projection', 'ghost') as object
+    expect(problemsOf(doc)).toEqual([
+      { path: 'faults[0].projection', message: 'unknown projection "ghost"' },
+    ])
+  })
+
   it('stops at an over-long list without parsing its items', () => {
     const commands = Array.from({ length: 100_001 }, () => ({ at: -1, type: 'Nope', data: 0 }))
     expect(problemsOf({ ...valid, commands })).toEqual([

@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import { domainNames, domains } from '../domains'
+import { NEWEST_BY } from '../domains/tolerant'
 import { HANDLER_NAMES } from '../engine/handlers'
 import { distributionSchema, MAX_TIME } from './distribution'
+import { MAX_PROJECTIONS, quote, unknownProjections } from './references'
 
 export const SCENARIO_FORMAT = 'eventually.scenario/v1'
-export const MAX_PROJECTIONS = 16
+export { MAX_PROJECTIONS }
 export const MAX_ITEMS = 100_000
 export const MAX_WORKLOAD = 1_000_000
 
@@ -72,6 +74,8 @@ const projection = z.strictObject({
   handler: z.enum(HANDLERS).default('naive'),
   /** The ordered handler fetches a gap from the store when it stays open this long (500 ms). */
   gapTimeout: interval.optional(),
+  /** `order-tolerant`: whether a newest-value field compares stream versions or timestamps. */
+  newestBy: z.enum(NEWEST_BY).optional(),
   delivery: z.discriminatedUnion('mode', [push, pull]).default({
     mode: 'push',
     guarantee: 'at-least-once',
@@ -201,6 +205,12 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
         path: ['projections', i, 'id'],
       })
     ids.add(p.id)
+    if (p.newestBy !== undefined && p.handler !== 'order-tolerant')
+      ctx.addIssue({
+        code: 'custom',
+        message: 'newestBy needs the order-tolerant handler',
+        path: ['projections', i, 'newestBy'],
+      })
     if (p.link.script && p.delivery.mode !== 'push')
       ctx.addIssue({
         code: 'custom',
@@ -254,25 +264,9 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
         path: ['workload', 'start'],
       })
   }
-  const refer = (what: 'faults' | 'reads', i: number, id: string) => {
-    if (!ids.has(id))
-      ctx.addIssue({
-        code: 'custom',
-        message: `unknown projection ${quote(id)}`,
-        path: [what, i, 'projection'],
-      })
-  }
-  scenario.faults.forEach((f, i) => refer('faults', i, f.projection))
-  scenario.commands.forEach((c, i) => {
-    if (c.via && !ids.has(c.via.projection))
-      ctx.addIssue({
-        code: 'custom',
-        message: `unknown projection ${quote(c.via.projection)}`,
-        path: ['commands', i, 'via', 'projection'],
-      })
-  })
+  for (const problem of unknownProjections(scenario))
+    ctx.addIssue({ code: 'custom', message: problem.message, path: [...problem.path] })
   scenario.reads.forEach((r, i) => {
-    refer('reads', i, r.projection)
     if (r.at > scenario.until)
       ctx.addIssue({ code: 'custom', message: 'must not be after until', path: ['reads', i, 'at'] })
     // The engine schedules reads one after another in list order (commands it sorts itself).
@@ -284,9 +278,4 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
         path: ['reads', i, 'at'],
       })
   })
-}
-
-/** Echoes a user's string in a message, cut short: an over-long id must not make a huge message. */
-function quote(text: string): string {
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)
 }
