@@ -9,7 +9,7 @@ import {
 } from '../core'
 import { LAST, type EventuallyDb, type SavedRunStatus } from './db'
 import { failure, StorageError, storageError } from './errors'
-import { readAllEvents, toRecord } from './events'
+import { readAllEvents, readEventsAfter, toRecord } from './events'
 import type { ReadModelChanges } from './read-models'
 import { Replay, type Divergence } from './replay'
 
@@ -95,25 +95,43 @@ export class DexieEventStore implements EventStore {
    * Opens a stored run to run it again from the start: the engine is deterministic, so running
    * the run's scenario and seed from time 0 recomputes everything the run had (network, read
    * models, measures), and the store checks each event the engine appends against the stored one
-   * at its position instead of writing it again. Past the stored head, appends are queued and
-   * saved as usual: the run goes on where it stopped. If the engine appends something else than
-   * what is stored (a run saved by another version of the engine, or an edited import),
-   * `divergence` says where and nothing more is queued; what is stored stays as it was.
+   * at its position instead of writing it again (`checkReplay`, a page at a time: nothing is
+   * loaded up front, so this returns after reading the run record alone). Past the stored head,
+   * appends are queued and saved as usual: the run goes on where it stopped. If the engine
+   * appends something else than what is stored (a run saved by another version of the engine,
+   * an edited import, a gap), `divergence` says where and nothing more is queued; what is stored
+   * stays as it was.
    */
   static async replay(db: EventuallyDb, runId: number): Promise<DexieEventStore> {
     const doing = `Opening run ${runId}`
-    const { run, events } = await load(db, runId, doing)
-    const gap = events.findIndex((e, i) => e.position !== i + 1)
-    if (gap >= 0 || events.length !== run.head)
-      throw failure(
-        'damaged',
-        doing,
-        `its ${events.length} stored events do not run 1..${run.head}`,
-      )
+    const run = await db.runs.get(runId).catch((error: unknown) => {
+      throw storageError(error, doing)
+    })
+    if (!run) throw failure('missing', doing)
     const store = new DexieEventStore(db, runId, run.revision)
-    store.replaying = new Replay(events)
+    store.replaying = new Replay(run.head)
     store.written = store.durable = run.head
     return store
+  }
+
+  /**
+   * Compares the events re-appended since the last call with the stored ones (see `replay`).
+   * Throws a StorageError if the stored events cannot be read.
+   */
+  async checkReplay(): Promise<void> {
+    const replay = this.replaying
+    if (!replay || replay.pendingChecks === 0) return
+    const doing = `Checking run ${this.runId} against its stored events`
+    await replay
+      .check((after, limit) => readEventsAfter(this.db, this.runId, after, limit))
+      .catch((error: unknown) => {
+        throw storageError(error, doing)
+      })
+  }
+
+  /** Re-appended events a replay has not compared with the stored ones yet. */
+  get uncheckedCount(): number {
+    return this.replaying?.pendingChecks ?? 0
   }
 
   /** Where a replay first differed from the stored run, if it did. */

@@ -140,6 +140,24 @@ describe('reopening a run', () => {
     expect(again.divergence?.reason).toMatch(/other data/)
     expect(await stored(first.runId, busy)).toEqual(before)
   }, 30_000)
+
+  it('opens at once without reading the events, and finds a stored gap while it catches up', async () => {
+    const first = await RunSession.start(db(), busy)
+    await drive(first, 300, 3)
+    const before = await stored(first.runId, busy)
+    await db().events.delete([first.runId, 5])
+    const again = await RunSession.reopen(db(), first.runId)
+    expect(again.store.uncheckedCount).toBe(0)
+    expect(again.divergence).toBeNull()
+    await drive(again, 300)
+    expect(again.divergence).toEqual({
+      position: 5,
+      reason: 'position 5 is missing from the stored run',
+    })
+    expect((await stored(first.runId, busy)).events).toEqual(
+      before.events.filter((e) => e.position !== 5),
+    )
+  }, 30_000)
 })
 
 describe('rebuilding a projection from position 0', () => {

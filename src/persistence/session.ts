@@ -18,8 +18,9 @@ export interface Restored {
  * read-model rows with their checkpoints, and the run's clock and status (group commit per tick).
  *
  * Opening a stored run replays it: the engine runs the same scenario and seed from time 0, the
- * store checks every event it appends against the stored one, and saving starts again only once
- * the replay is past the stored clock, so the stored read models never go back in time. A run
+ * store checks every event it appends against the stored one (a page at a time, during the
+ * saves, so reopening reads nothing but the run record), and saving starts again only once the
+ * replay is past the stored clock, so the stored read models never go back in time. A run
  * reopened this way ends exactly as a run never interrupted (the engine is deterministic); if it
  * cannot (the stored events differ), `divergence` says where and nothing is written.
  */
@@ -65,9 +66,17 @@ export class RunSession {
     return this.sim.runUntil(budget)
   }
 
-  /** Commits what changed since the last save; see the class comment. Rejects with a StorageError. */
+  /**
+   * Commits what changed since the last save; see the class comment. While a reopened run catches
+   * up, a save only checks the re-appended events against the stored ones, and every stored
+   * event is checked before the first write past them. Rejects with a StorageError.
+   */
   async save(): Promise<void> {
+    await this.store.checkReplay()
     if (this.catchingUp || this.divergence) return
+    // The engine may have appended more while the check read the store.
+    while (this.store.uncheckedCount > 0 && !this.divergence) await this.store.checkReplay()
+    if (this.divergence) return
     if (this.ended && this.store.pendingCount === 0) return
     const done = this.sim.done
     const diff = this.tracker.diff(readModels(this.sim))
