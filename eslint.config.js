@@ -121,8 +121,11 @@ export default defineConfig(
   },
   {
     files: ['src/cli/**', 'scripts/**', 'bench/**', 'e2e/**', '*.config.{js,ts}'],
+    ignores: ['bench/browser/**'],
     languageOptions: { globals: globals.node },
   },
+  // The storage bench page (served to Chromium by bench/bench-page.ts).
+  { files: ['bench/browser/**'], languageOptions: { globals: globals.browser } },
   { files: ['src/**/*.tsx'], ...reactHooks.configs.flat.recommended },
   ...Object.entries(LAYERS).flatMap(([layer, rules]) => [
     ...layerBlocks(layer, rules),
