@@ -40,19 +40,19 @@ export interface Read {
 export interface Reopened {
   /** `openDatabase()`. */
   readonly open: number
-  /** Then the run record, its checkpoints and every projection's rows: what the UI shows first. */
+  /** Then `RunSession.reopen`: the run record; the events are checked later, page by page. */
+  readonly session: number
+  /** Then its checkpoints and every projection's rows: what a first view shows. */
   readonly firstView: number
-  /** Then `DexieEventStore.open`: every event read and indexed. */
-  readonly store: number
   readonly total: number
   readonly head: number
   readonly rows: number
 }
 
 export interface Replayed {
-  /** `RunSession.reopen` (loads every stored event to check the replay against). */
+  /** `RunSession.reopen` (reads the run record). */
   readonly reopen: number
-  /** Driving the engine until it is past the stored clock. */
+  /** Driving the engine until it is past the stored clock, checking every stored event. */
   readonly drive: number
   readonly total: number
   readonly head: number
