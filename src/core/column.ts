@@ -11,6 +11,11 @@
  * The two are separate classes with the same methods, not one class over either array: one class
  * whose storage is sometimes an Int32Array makes every access in it polymorphic, which cost more
  * time than the memory saved. Each call site sees one class and stays monomorphic.
+ *
+ * `append` and `put` skip the capacity check, for a writer that fills several columns in step
+ * (a log row, a sample) and checks the room once per row with `capacity` and `reserve`. They are
+ * kept small enough that V8 always inlines them: a `push` that is not inlined costs a call per
+ * value, and a double handed to it is boxed into a fresh heap number.
  */
 export class Column {
   private data: Float64Array
@@ -32,6 +37,21 @@ export class Column {
     if (this.length === this.data.length) this.grow(this.length + 1)
     this.data[this.length] = x
     return this.length++
+  }
+
+  /** How many values fit before the column must grow. */
+  get capacity(): number {
+    return this.data.length
+  }
+
+  /** `push` without the capacity check: the caller made room with `reserve`. */
+  append(x: number): void {
+    this.data[this.length++] = x
+  }
+
+  /** Overwrites a value below `length`. */
+  put(i: number, x: number): void {
+    this.data[i] = x
   }
 
   at(i: number): number {
@@ -89,6 +109,21 @@ export class IntColumn {
     if (this.length === this.data.length) this.grow(this.length + 1)
     this.data[this.length] = x
     return this.length++
+  }
+
+  /** How many values fit before the column must grow. */
+  get capacity(): number {
+    return this.data.length
+  }
+
+  /** `push` without the capacity check: the caller made room with `reserve`. */
+  append(x: number): void {
+    this.data[this.length++] = x
+  }
+
+  /** Overwrites a value below `length`. */
+  put(i: number, x: number): void {
+    this.data[i] = x
   }
 
   at(i: number): number {

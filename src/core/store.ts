@@ -57,7 +57,9 @@ export class MemoryEventStore implements EventStore {
       return { ok: false, reason: conflictReason(stream, expected, actual), actual }
     const list = existing ?? []
     if (!existing) this.streams.set(stream, list)
-    const stored = events.map((e) => {
+    const stored: StoredEvent[] = []
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as NewEvent
       const position = this.events.length + 1
       const event: StoredEvent = {
         position,
@@ -70,8 +72,8 @@ export class MemoryEventStore implements EventStore {
       }
       this.events.push(event)
       list.push(event)
-      return event
-    })
+      stored.push(event)
+    }
     return { ok: true, events: stored }
   }
 

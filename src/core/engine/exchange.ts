@@ -181,7 +181,7 @@ export class Exchange {
       let kind: number = KIND.duplicate
       if (purpose === PURPOSE.poll) {
         kind = p.answered.has(e.position) ? KIND.redelivery : KIND.first
-        p.answered.setOnce(e.position, sim.now)
+        p.answered.stampOnce(e.position)
         if (kind === KIND.redelivery) p.stats.redelivered++
       } else if (purpose >= 0) {
         kind = KIND.fetch

@@ -1,4 +1,5 @@
 import { Column } from '../column'
+import type { SimTime } from '../time'
 
 /**
  * Per-position arrays (first-application times, acknowledgements) whose writes are journaled.
@@ -12,6 +13,7 @@ export class JournaledArray {
   constructor(
     private readonly journal: Journal,
     readonly id: number,
+    private readonly clock: { readonly now: SimTime },
   ) {}
 
   get(i: number): number {
@@ -26,9 +28,15 @@ export class JournaledArray {
     return !Number.isNaN(this.values.at(i))
   }
 
-  /** Writes only if nothing is there yet. */
-  setOnce(i: number, value: number): void {
-    if (!this.has(i)) this.write(i, value)
+  /**
+   * Writes the simulated time now, only if nothing is there yet; returns whether it wrote. The
+   * time is read from the clock, not passed in: a time handed to a function V8 does not inline is
+   * boxed into a fresh heap number, and this runs on every delivery.
+   */
+  stampOnce(i: number): boolean {
+    if (this.has(i)) return false
+    this.write(i, this.clock.now)
+    return true
   }
 
   /** Keeps the smaller of the stored value and `value`. */
@@ -53,11 +61,17 @@ export class Journal {
   private readonly arrays: JournaledArray[] = []
   private readonly entries = new Column(4096)
 
-  /** A run that will never be moved back in time need not pay for the journal. */
-  constructor(readonly enabled: boolean) {}
+  /**
+   * A run that will never be moved back in time need not pay for the journal. `clock` is the
+   * simulated clock the arrays stamp times from.
+   */
+  constructor(
+    readonly enabled: boolean,
+    private readonly clock: { readonly now: SimTime },
+  ) {}
 
   create(): JournaledArray {
-    const array = new JournaledArray(this, this.arrays.length)
+    const array = new JournaledArray(this, this.arrays.length, this.clock)
     this.arrays.push(array)
     return array
   }

@@ -88,7 +88,11 @@ export class Link {
 
   /** A copy is cut off when any partition overlaps its time on the wire. */
   cutOff(sentAt: SimTime, arriveAt: SimTime): boolean {
-    for (const w of this.partitions) if (w.from <= arriveAt && sentAt < w.to) return true
+    const partitions = this.partitions
+    for (let i = 0; i < partitions.length; i++) {
+      const w = partitions[i] as Window
+      if (w.from <= arriveAt && sentAt < w.to) return true
+    }
     return false
   }
 

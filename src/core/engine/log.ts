@@ -54,19 +54,44 @@ export class DeliveryLog {
   readonly drainedSend = Column.ints(64)
   readonly drainedAt = new Column(64)
 
+  /**
+   * Times are read from the clock rather than passed in: a time handed to a function V8 does not
+   * inline is boxed into a fresh heap number, and these run several times per delivery.
+   */
+  constructor(private readonly clock: { readonly now: SimTime }) {
+    this.reserve(0)
+  }
+
+  /**
+   * How many sends, and how many arrivals, fit before their columns must grow: the columns of a
+   * row grow together, so a row checks the room once rather than once per column.
+   */
+  private sendRoom = 0
+  private arrivalRoom = 0
+
   /** Sizes the columns for about `sends` copies, to avoid growing them step by step. */
   reserve(sends: number): void {
-    for (const c of [
+    this.reserveSends(sends)
+    this.reserveArrivals(sends)
+  }
+
+  private reserveSends(n: number): void {
+    const columns = [
       this.position,
       this.projection,
       this.sentAt,
       this.kind,
       this.lostAt,
       this.arrivalOf,
-    ])
-      c.reserve(sends)
-    for (const c of [this.arrivedSend, this.arrivedAt, this.outcome, this.dropReason])
-      c.reserve(sends)
+    ]
+    for (const c of columns) c.reserve(n)
+    this.sendRoom = Math.min(...columns.map((c) => c.capacity))
+  }
+
+  private reserveArrivals(n: number): void {
+    const columns = [this.arrivedSend, this.arrivedAt, this.outcome, this.dropReason]
+    for (const c of columns) c.reserve(n)
+    this.arrivalRoom = Math.min(...columns.map((c) => c.capacity))
   }
 
   get sends(): number {
@@ -77,25 +102,39 @@ export class DeliveryLog {
     return this.arrivedSend.length
   }
 
-  send(position: number, projection: number, at: SimTime, kind: number, lostAt: number): number {
-    this.projection.push(projection)
-    this.sentAt.push(at)
-    this.kind.push(kind)
-    this.lostAt.push(lostAt)
-    this.arrivalOf.push(-1)
-    return this.position.push(position)
+  /** Records a copy sent now; returns its index. */
+  send(position: number, projection: number, kind: number): number {
+    const send = this.position.length
+    if (send >= this.sendRoom) this.reserveSends(2 * send + 1)
+    this.projection.append(projection)
+    this.sentAt.append(this.clock.now)
+    this.kind.append(kind)
+    this.lostAt.append(NaN)
+    this.arrivalOf.append(-1)
+    this.position.append(position)
+    return send
   }
 
-  arrive(send: number, at: SimTime, outcome: number, reason: number): void {
-    this.arrivalOf.set(send, this.arrivedSend.push(send))
-    this.arrivedAt.push(at)
-    this.outcome.push(outcome)
-    this.dropReason.push(reason)
+  /** The copy was lost on the way; `at` is when it would have arrived. */
+  lost(send: number, at: SimTime): void {
+    this.lostAt.set(send, at)
   }
 
-  drain(send: number, at: SimTime): void {
+  arrive(send: number, outcome: number, reason: number): void {
+    const arrival = this.arrivedSend.length
+    if (arrival >= this.arrivalRoom) this.reserveArrivals(2 * arrival + 1)
+    if (send < this.arrivalOf.length) this.arrivalOf.put(send, arrival)
+    else this.arrivalOf.set(send, arrival)
+    this.arrivedSend.append(send)
+    this.arrivedAt.append(this.clock.now)
+    this.outcome.append(outcome)
+    this.dropReason.append(reason)
+  }
+
+  /** A buffered copy was applied now. */
+  drain(send: number): void {
     this.drainedSend.push(send)
-    this.drainedAt.push(at)
+    this.drainedAt.push(this.clock.now)
   }
 
   mark(): LogMark {

@@ -60,7 +60,7 @@ export class Measures {
 
   /** Records the first application of a position the caller knows was not applied before. */
   firstApplication(position: number): void {
-    this.firstApplied.setOnce(position, this.clock.now)
+    this.firstApplied.stampOnce(position)
     this.appliedCount++
     // Only applying the lowest missing position can move it.
     if (position !== this.low) return
@@ -73,7 +73,8 @@ export class Measures {
    * now differs without comparing it; only a row that already differed may have come right.
    */
   truthChanged(id: number, local: Row | undefined, changed: boolean): void {
-    if (this.differs[id] === 1 || (this.differs[id] === undefined && local !== undefined))
+    const differs = this.differs[id]
+    if (differs === 1 || (differs === undefined && local !== undefined))
       return this.compare(id, local)
     if (changed) {
       this.differs[id] = 1

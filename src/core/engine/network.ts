@@ -62,7 +62,9 @@ export class Network {
   // --- Push ------------------------------------------------------------------------------------
 
   published(event: StoredEvent): void {
-    for (const p of this.sim.projections) {
+    const projections = this.sim.projections
+    for (let i = 0; i < projections.length; i++) {
+      const p = projections[i] as Projection
       if (p.spec.delivery.mode !== 'push') continue
       const script = this.scripts[p.index]?.get(event.position)
       if (script) this.sendScripted(p, event.position, script)
@@ -74,13 +76,15 @@ export class Network {
     const sim = this.sim
     const delivery = p.spec.delivery
     const tx = p.link.transmit(sim.now, kind === KIND.first ? 'push' : 'redelivery')
-    const send = sim.logSend(position, p.index, kind, tx.lost ? tx.arriveAt : NaN)
+    const send = sim.logSend(position, p.index, kind)
     p.stats.sent++
     if (kind === KIND.redelivery) p.stats.redelivered++
-    if (tx.lost) p.stats.dropped++
-    else sim.schedule(tx.arriveAt, K.Arrive, p.index, send, 0, true)
+    if (tx.lost) {
+      sim.log.lost(send, tx.arriveAt)
+      p.stats.dropped++
+    } else sim.schedule(tx.arriveAt, K.Arrive, p.index, send, 0, true)
     if (tx.duplicateAt !== null) {
-      const copy = sim.logSend(position, p.index, KIND.duplicate, NaN)
+      const copy = sim.logSend(position, p.index, KIND.duplicate)
       sim.schedule(tx.duplicateAt, K.Arrive, p.index, copy, 0, true)
     }
     if (delivery.mode === 'push' && delivery.guarantee === 'at-least-once') {
@@ -128,9 +132,12 @@ export class Network {
   private acknowledge(p: Projection, position: number): void {
     const now = this.sim.now
     const tx = p.link.transmit(now, 'ack')
-    if (!tx.lost && !p.link.cutOff(now, tx.arriveAt)) p.ackAt.lower(position, tx.arriveAt)
-    if (tx.duplicateAt !== null && !p.link.cutOff(now, tx.duplicateAt))
-      p.ackAt.lower(position, tx.duplicateAt)
+    // The earlier of the two copies that get through, kept with one write.
+    let at = Infinity
+    if (!tx.lost && !p.link.cutOff(now, tx.arriveAt)) at = tx.arriveAt
+    if (tx.duplicateAt !== null && tx.duplicateAt < at && !p.link.cutOff(now, tx.duplicateAt))
+      at = tx.duplicateAt
+    if (at !== Infinity) p.ackAt.lower(position, at)
   }
 
   /**
@@ -176,11 +183,18 @@ export class Network {
     const sim = this.sim
     p.arrive(position)
     const outcome = p.handler.receive(sim.event(position), send)
-    if (outcome === 'skipped') p.stats.skipped++
-    if (outcome === 'buffered') p.stats.buffered++
-    sim.logArrival(send, OUTCOME[outcome])
-    for (const tag of p.handler.drained) sim.log.drain(tag, sim.now)
-    if (outcome === 'buffered' || p.handler.drained.length > 0)
+    let code: number = OUTCOME.applied
+    if (outcome === 'skipped') {
+      p.stats.skipped++
+      code = OUTCOME.skipped
+    } else if (outcome === 'buffered') {
+      p.stats.buffered++
+      code = OUTCOME.buffered
+    }
+    sim.logArrival(send, code)
+    const drained = p.handler.drained
+    for (let i = 0; i < drained.length; i++) sim.log.drain(drained[i] as number)
+    if (outcome === 'buffered' || drained.length > 0)
       p.pipeline.setBuffered(sim.now, p.handler.buffered())
     p.notePeakMemory()
     if (outcome === 'buffered') this.exchange.armGapTimer(p)

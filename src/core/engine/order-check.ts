@@ -35,6 +35,8 @@ export class OrderCheck {
   /** Per key: every version up to this one has been applied, and the fold of that prefix. */
   private prefix: number[] = []
   private prefixRow: (Row | undefined)[] = []
+  /** Each key's stream name, built on first use rather than once per late event. */
+  private streamNames: (string | undefined)[] = []
 
   constructor(
     private readonly domain: Domain,
@@ -118,11 +120,12 @@ export class OrderCheck {
    * replayed: a late event usually fills that gap, and the replay is short.
    */
   private refold(id: number, event: StoredEvent): Row | undefined {
-    const stream = this.store.readStream(this.domain.streamOf(this.keyName(id)))
-    const isApplied = (e: StoredEvent) => e.position === event.position || this.applied(e.position)
+    const name = (this.streamNames[id] ??= this.domain.streamOf(this.keyName(id)))
+    const stream = this.store.readStream(name)
+    const late = event.position
     let c = this.prefix[id] ?? 0
     let row = this.prefixRow[id]
-    for (let e = stream[c]; e && isApplied(e); e = stream[c]) {
+    for (let e = stream[c]; e && (e.position === late || this.applied(e.position)); e = stream[c]) {
       row = this.domain.evolve(row, e)
       c++
     }
@@ -130,7 +133,7 @@ export class OrderCheck {
     this.prefixRow[id] = row
     for (let i = c + 1; i < stream.length; i++) {
       const e = stream[i] as StoredEvent
-      if (isApplied(e)) row = this.domain.evolve(row, e)
+      if (e.position === late || this.applied(e.position)) row = this.domain.evolve(row, e)
     }
     return row
   }
@@ -151,6 +154,8 @@ export class OrderCheck {
     this.wrong = s.wrong.slice()
     this.prefix = s.prefix.slice()
     this.prefixRow = s.prefixRow.slice()
+    // Restoring may also have forgotten keys, and a key number can come back with another name.
+    this.streamNames = []
   }
 }
 

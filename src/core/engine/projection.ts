@@ -187,7 +187,11 @@ export class Projection implements HandlerHost {
   }
 
   downAt(t: SimTime): boolean {
-    for (const w of this.downs) if (w.from <= t && t < w.to) return true
+    const downs = this.downs
+    for (let i = 0; i < downs.length; i++) {
+      const w = downs[i] as Window
+      if (w.from <= t && t < w.to) return true
+    }
     return false
   }
 
@@ -198,11 +202,10 @@ export class Projection implements HandlerHost {
   /** Counts an arrival; returns whether this position had arrived before. */
   arrive(position: number): boolean {
     this.stats.delivered++
-    if (this.firstArrived.has(position)) {
+    if (!this.firstArrived.stampOnce(position)) {
       this.stats.duplicates++
       return true
     }
-    this.firstArrived.setOnce(position, this.ctx.clock.now)
     if (position < this.maxArrived) this.stats.outOfOrder++
     this.maxArrived = Math.max(this.maxArrived, position)
     return false

@@ -18,6 +18,9 @@ export class RedeliveryQueue {
   private readonly positions = Column.ints(1024)
   private readonly deadlines = new Column(1024)
   private head = 0
+  /** The last deadline added (0 for none), and how many fit before the columns must grow. */
+  private last = 0
+  private room = 1024
   /** When the timer is armed for, or NaN when it is not. */
   timerAt = NaN
 
@@ -25,15 +28,18 @@ export class RedeliveryQueue {
     return this.positions.length - this.head
   }
 
+  /** Runs once per send, so the two columns are filled in step with one check for room. */
   add(position: number, deadline: number): void {
+    const n = this.positions.length
+    if (n >= this.room) {
+      this.positions.reserve(2 * n + 1)
+      this.deadlines.reserve(2 * n + 1)
+      this.room = Math.min(this.positions.capacity, this.deadlines.capacity)
+    }
     // A deadline never precedes the one before it, even if the timeout setting was lowered.
-    this.deadlines.push(
-      Math.max(
-        deadline,
-        this.deadlines.length > 0 ? this.deadlines.at(this.deadlines.length - 1) : 0,
-      ),
-    )
-    this.positions.push(position)
+    this.last = Math.max(deadline, this.last)
+    this.deadlines.append(this.last)
+    this.positions.append(position)
   }
 
   nextPosition(): number {
@@ -55,6 +61,7 @@ export class RedeliveryQueue {
   restore(s: RedeliverySnapshot): void {
     this.positions.truncate(s.length)
     this.deadlines.truncate(s.length)
+    this.last = s.length > 0 ? this.deadlines.at(s.length - 1) : 0
     this.head = s.head
     this.timerAt = s.timerAt
   }

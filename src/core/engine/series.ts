@@ -12,36 +12,61 @@ export class Series {
   readonly behind = Column.ints()
   readonly oldestAt = new Column()
   readonly divergent = Column.ints()
+  /**
+   * The last sample again, in fields: a sample is recorded on every append and every application,
+   * and comparing with fields costs less than reading four columns back each time.
+   */
+  private lastT = NaN
+  private lastBehind = 0
+  private lastOldestAt = NaN
+  private lastDivergent = 0
+  /** Samples that fit before the columns must grow (they grow together). */
+  private room = 0
+
+  constructor() {
+    this.reserve(0)
+  }
 
   get length(): number {
     return this.t.length
   }
 
   reserve(samples: number): void {
-    for (const c of [this.t, this.behind, this.oldestAt, this.divergent]) c.reserve(samples)
+    const columns = [this.t, this.behind, this.oldestAt, this.divergent]
+    for (const c of columns) c.reserve(samples)
+    this.room = Math.min(...columns.map((c) => c.capacity))
   }
 
   record(t: SimTime, behind: number, oldestAt: number, divergent: number): void {
     const n = this.t.length
     if (n > 0) {
-      const i = n - 1
-      if (this.t.at(i) === t) {
-        this.behind.set(i, behind)
-        this.oldestAt.set(i, oldestAt)
-        this.divergent.set(i, divergent)
-        return
+      const same =
+        this.lastBehind === behind &&
+        Object.is(this.lastOldestAt, oldestAt) &&
+        this.lastDivergent === divergent
+      if (this.lastT === t) {
+        if (same) return
+        const i = n - 1
+        this.behind.put(i, behind)
+        this.oldestAt.put(i, oldestAt)
+        this.divergent.put(i, divergent)
+        return this.remember(t, behind, oldestAt, divergent)
       }
-      if (
-        this.behind.at(i) === behind &&
-        Object.is(this.oldestAt.at(i), oldestAt) &&
-        this.divergent.at(i) === divergent
-      )
-        return
+      if (same) return
     }
-    this.t.push(t)
-    this.behind.push(behind)
-    this.oldestAt.push(oldestAt)
-    this.divergent.push(divergent)
+    if (n >= this.room) this.reserve(2 * n + 1)
+    this.t.append(t)
+    this.behind.append(behind)
+    this.oldestAt.append(oldestAt)
+    this.divergent.append(divergent)
+    this.remember(t, behind, oldestAt, divergent)
+  }
+
+  private remember(t: SimTime, behind: number, oldestAt: number, divergent: number): void {
+    this.lastT = t
+    this.lastBehind = behind
+    this.lastOldestAt = oldestAt
+    this.lastDivergent = divergent
   }
 
   snapshot(): SeriesSnapshot {
@@ -56,11 +81,15 @@ export class Series {
   restore(s: SeriesSnapshot): void {
     for (const column of [this.t, this.behind, this.oldestAt, this.divergent])
       column.truncate(s.length)
+    const i = s.length - 1
     if (s.last) {
-      this.behind.set(s.length - 1, s.last[0])
-      this.oldestAt.set(s.length - 1, s.last[1])
-      this.divergent.set(s.length - 1, s.last[2])
+      this.behind.set(i, s.last[0])
+      this.oldestAt.set(i, s.last[1])
+      this.divergent.set(i, s.last[2])
     }
+    if (i >= 0)
+      this.remember(this.t.at(i), this.behind.at(i), this.oldestAt.at(i), this.divergent.at(i))
+    else this.remember(NaN, 0, NaN, 0)
   }
 
   /** The largest lag in ms up to `end`: it peaks just before the oldest unapplied event changes. */

@@ -30,7 +30,7 @@ export class Simulation implements Truth {
   readonly domain: Domain
   readonly commands: readonly CommandSpec[]
   readonly projections: readonly Projection[]
-  readonly log = new DeliveryLog()
+  readonly log: DeliveryLog = new DeliveryLog(this)
   readonly journal: Journal
   readonly store: EventStore
   readonly heap = new EventQueue()
@@ -38,6 +38,8 @@ export class Simulation implements Truth {
   readonly network: Network
   readonly reads: ReadDesk
   readonly bound: SimTime
+  /** `scenario.until`, read on every step. */
+  private readonly until: SimTime
   now: SimTime = 0
   seq = 0
   keep = 0
@@ -71,9 +73,10 @@ export class Simulation implements Truth {
     const store = options.store ?? new MemoryEventStore()
     if (store.head() !== 0) throw new Error('a simulation starts on an empty event store')
     this.store = store
-    this.journal = new Journal(options.timeTravel ?? false)
+    this.journal = new Journal(options.timeTravel ?? false, this)
     this.domain = domains[scenario.domain]
     this.commands = expandCommands(scenario)
+    this.until = scenario.until
     this.bound = scenario.until + scenario.settle
     const context = {
       domain: this.domain,
@@ -174,7 +177,7 @@ export class Simulation implements Truth {
     this.now = item.t
     this.steps++
     this.dispatch(item)
-    if (this.now >= this.scenario.until && this.quiet()) this.finish(this.now, 'quiet')
+    if (this.now >= this.until && this.quiet()) this.finish(this.now, 'quiet')
     return !this.done
   }
 
@@ -273,12 +276,18 @@ export class Simulation implements Truth {
     restoreSimulation(this, s)
   }
 
-  /** Delivery helpers the network uses; exposed here so the log stays the single record. */
-  logSend(position: number, p: number, kind: number, lostAt: number): number {
-    return this.log.send(position, p, this.now, kind, lostAt)
+  /**
+   * Delivery helpers the network uses; exposed here so the log stays the single record. A copy
+   * lost on the way passes when it would have arrived; the others leave `lostAt` out, which
+   * keeps the common call free of a time argument (see DeliveryLog).
+   */
+  logSend(position: number, p: number, kind: number, lostAt: number = NaN): number {
+    const send = this.log.send(position, p, kind)
+    if (!Number.isNaN(lostAt)) this.log.lost(send, lostAt)
+    return send
   }
 
   logArrival(send: number, outcome: number, reason: number = DROP.none): void {
-    this.log.arrive(send, this.now, outcome, reason)
+    this.log.arrive(send, outcome, reason)
   }
 }

@@ -2,6 +2,7 @@ import type { Command } from '../domains'
 import { rowsEqual, type EventData, type Row, type StoredEvent } from '../events'
 import type { CommandSpec } from '../scenario/schema'
 import { describeRow } from './anomaly'
+import type { Projection } from './projection'
 import type { ReadRecord } from './reads'
 import type { Simulation } from './simulation'
 
@@ -18,7 +19,7 @@ export function runCommand(sim: Simulation, index: number): void {
   const command = toCommand(c)
   const { key, stream } = sim.domain.target(command)
   const id = sim.keys.find(key)
-  if (!c.via) return decide(sim, c, command, knownStream(sim, id, stream), sim.rowById(id))
+  if (!c.via) return decide(sim, c, command, knownStream(sim, id, stream), sim.rowById(id), key, id)
   sim.reads.issue({ ...c.via, key, client: c.client, index: -1, command: index })
 }
 
@@ -43,7 +44,7 @@ export function decideThrough(sim: Simulation, index: number, read: ReadRecord):
         : `${c.type} was refused (${believed.reason}) because ${read.projection} showed ${key} as ${describeRow(read.value)}, but the store had ${describeRow(truth)}.`,
       rows: { local: read.value, truth: truth ?? null },
     })
-  decide(sim, c, command, knownStream(sim, id, stream), read.value ?? undefined)
+  decide(sim, c, command, knownStream(sim, id, stream), read.value ?? undefined, key, id)
 }
 
 /**
@@ -56,23 +57,27 @@ function knownStream(sim: Simulation, id: number, stream: string): string {
   return known === stream ? known : stream
 }
 
+/** `key` and `id` are the command's target key and its number (-1 if new), for `appended`. */
 function decide(
   sim: Simulation,
   c: CommandSpec,
   command: Command,
   stream: string,
   row: Row | undefined,
+  key: string,
+  id: number,
 ): void {
   const decision = sim.domain.decide(command, row)
   if (!decision.ok) return reject(sim, c, decision.reason)
   const result = sim.store.append(stream, c.expectedVersion ?? 'any', decision.events, sim.now)
   if (!result.ok) return reject(sim, c, result.reason)
   const client = c.client ?? null
-  for (const event of result.events) {
+  const events = result.events
+  for (let i = 0; i < events.length; i++) {
     sim.eventClient.push(client)
-    appended(sim, event)
+    appended(sim, events[i] as StoredEvent, key, id)
   }
-  const last = result.events[result.events.length - 1]
+  const last = events[events.length - 1]
   if (c.client !== undefined && last) sim.lastWrite.set(c.client, last.position)
 }
 
@@ -80,10 +85,15 @@ function reject(sim: Simulation, c: CommandSpec, reason: string): void {
   sim.rejected.push({ at: sim.now, type: c.type, client: c.client ?? null, reason })
 }
 
-function appended(sim: Simulation, event: StoredEvent): void {
+/**
+ * Folds an appended event into the truth. The event's key is usually the command's target key,
+ * whose number the command already looked up: reusing it saves hashing the key a second time.
+ */
+function appended(sim: Simulation, event: StoredEvent, targetKey: string, targetId: number): void {
   if (event.position !== sim.eventAt.length + 1) throw new Error('the store skipped a position')
   sim.eventAt.push(event.at)
-  const id = sim.keys.intern(sim.domain.keyOf(event))
+  const key = sim.domain.keyOf(event)
+  const id = targetId >= 0 && key === targetKey ? targetId : sim.keys.intern(key)
   sim.eventKey.push(id)
   sim.streamNames[id] ??= event.stream
   const before = sim.truthRows[id]
@@ -92,7 +102,11 @@ function appended(sim: Simulation, event: StoredEvent): void {
   sim.truthBefore.push(before)
   sim.truthAfter.push(after)
   const changed = !rowsEqual(before, after)
-  for (const p of sim.projections) p.measures.truthChanged(id, p.rows[id], changed)
+  const projections = sim.projections
+  for (let i = 0; i < projections.length; i++) {
+    const p = projections[i] as Projection
+    p.measures.truthChanged(id, p.rows[id], changed)
+  }
   sim.network.published(event)
 }
 
