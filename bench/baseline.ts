@@ -23,6 +23,8 @@ export interface Workload {
   /** The projection (link) of each transmission, in the engine's order, and its traffic kind. */
   readonly linkOf: Uint8Array
   readonly traffic: readonly Traffic[]
+  /** The stream of the read each transmission served, or null. */
+  readonly reads: readonly (string | null)[]
   /** Numbers drawn from all links' streams: the replay must draw exactly as many. */
   readonly draws: number
 }
@@ -32,13 +34,15 @@ export function recordWorkload(scenario: Scenario): Workload {
   const sim = new Simulation(scenario)
   const linkOf: number[] = []
   const traffic: Traffic[] = []
+  const reads: (string | null)[] = []
   sim.projections.forEach((p, i) => {
     const link = p.link
     const transmit = link.transmit.bind(link)
-    link.transmit = (sentAt, kind) => {
+    link.transmit = (sentAt, kind, read = null) => {
       linkOf.push(i)
       traffic.push(kind)
-      return transmit(sentAt, kind)
+      reads.push(read)
+      return transmit(sentAt, kind, read)
     }
   })
   let depth = 0
@@ -54,6 +58,7 @@ export function recordWorkload(scenario: Scenario): Workload {
     depth: Math.max(1, Math.round(depth / samples)),
     linkOf: Uint8Array.from(linkOf),
     traffic,
+    reads,
     draws: drawsOf(sim.projections.map((p) => p.link)),
   }
 }
@@ -90,7 +95,11 @@ export function baselineLoop(w: Workload, links: readonly Link[]): number {
     checksum += item.s
     let next = now + 1
     for (credit += perPop; credit >= 1 && call < calls; credit--, call++) {
-      const tx = (links[w.linkOf[call] as number] as Link).transmit(now, w.traffic[call] as Traffic)
+      const tx = (links[w.linkOf[call] as number] as Link).transmit(
+        now,
+        w.traffic[call] as Traffic,
+        w.reads[call] ?? null,
+      )
       next = tx.arriveAt
     }
     if (pushes < w.pushes) {
@@ -102,6 +111,7 @@ export function baselineLoop(w: Workload, links: readonly Link[]): number {
     checksum += (links[w.linkOf[call] as number] as Link).transmit(
       0,
       w.traffic[call] as Traffic,
+      w.reads[call] ?? null,
     ).arriveAt
   return checksum
 }

@@ -84,6 +84,31 @@ describe('determinism', () => {
 })
 
 describe('independent streams per link and purpose', () => {
+  it('keeps every poll of a pull projection when a read sends requests over the same link', () => {
+    const before = run(busy())
+    // Read repair always asks the store; for a key nobody wrote, the answer changes no row.
+    const repair = { at: 700, projection: 'poller', key: 'nobody', mode: 'read-repair' as const }
+    const [first, second] = busy().reads ?? []
+    const after = run(busy({ reads: [first!, repair, second!] }))
+    expect(deliveriesTo(after, 'poller')).toEqual(deliveriesTo(before, 'poller'))
+    expect(after.reads.find((r) => r.key === 'nobody')).toMatchObject({
+      mode: 'read-repair',
+      cost: 2,
+    })
+  })
+
+  it('gives each read its own draws, so adding one leaves the others as they were', () => {
+    const strong = (at: number) => ({
+      at,
+      projection: 'poller',
+      key: 'u3',
+      mode: 'strong' as const,
+    })
+    const one = run(busy({ reads: [strong(2900)] }))
+    const two = run(busy({ reads: [strong(900), strong(2900)] }))
+    expect(two.reads[1]?.latency).toBe(one.reads[0]?.latency)
+  })
+
   /** Time on the wire of each first copy that arrived (applied or skipped, not dropped). */
   function firstTrip(result: Result, id: string): Map<number, number> {
     const trips = new Map<number, number>()

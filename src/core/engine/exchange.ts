@@ -98,7 +98,8 @@ export class Exchange {
     // A poll keeps nothing alive: a pull subscriber is quiet when caught up, whatever is on the
     // wire, so polling faster than a round trip does not keep a finished run going.
     const keep = purpose !== PURPOSE.poll
-    const tx = p.link.transmit(sim.now, 'request')
+    const traffic = purpose === PURPOSE.fetch ? 'fetch-request' : 'request'
+    const tx = p.link.transmit(sim.now, traffic, read < 0 ? null : sim.reads.streamName(read))
     if (!tx.lost) sim.schedule(tx.arriveAt, K.Request, p.index, index, sim.now, keep)
     if (tx.duplicateAt !== null)
       sim.schedule(tx.duplicateAt, K.Request, p.index, index, sim.now, keep)
@@ -137,7 +138,12 @@ export class Exchange {
     if (p.link.cutOff(sentAt, sim.now)) return
     const purpose = log.purpose[request] as number
     const events = this.query(request, purpose)
-    const tx = p.link.transmit(sim.now, 'response')
+    const read = log.read[request] as number
+    const tx = p.link.transmit(
+      sim.now,
+      fetch ? 'fetch-response' : 'response',
+      read < 0 ? null : sim.reads.streamName(read),
+    )
     const answer = log.answerRequest.length
     log.answerRequest.push(request)
     log.answeredAt.push(sim.now)

@@ -21,8 +21,19 @@ export interface Window {
  * The kinds of message a link carries. Each kind draws from its own streams, so the k-th message
  * of a kind always sees the same draws whatever happens to the other kinds: losing a pushed copy
  * adds a redelivery and removes an ack, and must not shift the latency of the next pushed copy.
+ * `request` and `response` are a pull subscriber's polls and their answers, `fetch-…` an ordered
+ * handler's gap fetches. A read's own requests (a strong read's catch-up, read repair's fetch)
+ * draw from streams of that read alone (see `transmit`), so adding a read changes nothing else.
  */
-export const TRAFFIC = ['push', 'redelivery', 'ack', 'request', 'response'] as const
+export const TRAFFIC = [
+  'push',
+  'redelivery',
+  'ack',
+  'request',
+  'response',
+  'fetch-request',
+  'fetch-response',
+] as const
 export type Traffic = (typeof TRAFFIC)[number]
 
 interface Streams {
@@ -39,6 +50,9 @@ interface Streams {
  */
 export class Link {
   private readonly streams: Readonly<Record<Traffic, Streams>>
+  /** Per read (by its stream name), made when the read first sends. */
+  private readStreams = new Map<string, Streams>()
+  private readonly streamOf: (name: string) => Streams
   /** Partition windows; an open one has `to` = Infinity until it heals. */
   partitions: Window[] = []
   private readonly tx: Transmission = { arriveAt: 0, lost: false, duplicateAt: null }
@@ -48,28 +62,41 @@ export class Link {
     seed: number,
     projectionId: string,
   ) {
-    const stream = (traffic: Traffic, purpose: string) =>
-      Rng.stream(seed, `link/${projectionId}/${traffic}/${purpose}`)
+    const stream = (name: string, purpose: string) =>
+      Rng.stream(seed, `link/${projectionId}/${name}/${purpose}`)
+    this.streamOf = (name) => ({
+      latency: stream(name, 'latency'),
+      loss: stream(name, 'loss'),
+      duplicate: stream(name, 'duplicate'),
+      reorder: stream(name, 'reorder'),
+    })
     const streams = {} as Record<Traffic, Streams>
-    for (const traffic of TRAFFIC)
-      streams[traffic] = {
-        latency: stream(traffic, 'latency'),
-        loss: stream(traffic, 'loss'),
-        duplicate: stream(traffic, 'duplicate'),
-        reorder: stream(traffic, 'reorder'),
-      }
+    for (const traffic of TRAFFIC) streams[traffic] = this.streamOf(traffic)
     this.streams = streams
   }
 
-  /** Draws the fate of one message; the answer is valid until the next call. */
-  transmit(sentAt: SimTime, traffic: Traffic): Readonly<Transmission> {
+  /**
+   * Draws the fate of one message; the answer is valid until the next call. `read` names the
+   * read a request or response serves, if it serves one: its draws come from that read's own
+   * streams (requests and responses of one read alternate, so one set of streams does).
+   */
+  transmit(sentAt: SimTime, traffic: Traffic, read: string | null = null): Readonly<Transmission> {
     const tx = this.tx
-    const s = this.streams[traffic]
+    const s = read === null ? this.streams[traffic] : this.readStream(read)
     tx.lost = s.loss.next() < this.spec.loss
     tx.arriveAt = roundTime(sentAt + this.delay(s))
     tx.duplicateAt =
       s.duplicate.next() < this.spec.duplicate ? roundTime(sentAt + this.delay(s)) : null
     return tx
+  }
+
+  private readStream(read: string): Streams {
+    let s = this.readStreams.get(read)
+    if (!s) {
+      s = this.streamOf(read)
+      this.readStreams.set(read, s)
+    }
+    return s
   }
 
   private delay(s: Streams): number {
@@ -81,7 +108,7 @@ export class Link {
   /** Numbers drawn from this link's streams so far. */
   draws(): number {
     let n = 0
-    for (const s of Object.values(this.streams))
+    for (const s of [...Object.values(this.streams), ...this.readStreams.values()])
       n += s.latency.draws + s.loss.draws + s.duplicate.draws + s.reorder.draws
     return n
   }
@@ -103,31 +130,45 @@ export class Link {
   snapshot(): LinkSnapshot {
     return {
       spec: this.spec,
-      rngs: TRAFFIC.map((traffic) => {
-        const s = this.streams[traffic]
-        return [s.latency.state(), s.loss.state(), s.duplicate.state(), s.reorder.state()] as const
-      }),
+      rngs: TRAFFIC.map((traffic) => states(this.streams[traffic])),
+      reads: [...this.readStreams].map(([read, s]) => [read, states(s)] as const),
       partitions: this.partitions.slice(),
     }
   }
 
   restore(s: LinkSnapshot): void {
     this.spec = s.spec
-    TRAFFIC.forEach((traffic, i) => {
-      const streams = this.streams[traffic]
-      const [a, b, c, d] = s.rngs[i] as readonly [RngState, RngState, RngState, RngState]
-      streams.latency.restore(a)
-      streams.loss.restore(b)
-      streams.duplicate.restore(c)
-      streams.reorder.restore(d)
-    })
+    TRAFFIC.forEach((traffic, i) => restoreStates(this.streams[traffic], s.rngs[i] as States))
+    // A read that first sent after the snapshot starts afresh when it sends again.
+    const reads = new Map<string, Streams>()
+    for (const [read, saved] of s.reads) {
+      const streams = this.readStream(read)
+      restoreStates(streams, saved)
+      reads.set(read, streams)
+    }
+    this.readStreams = reads
     this.partitions = s.partitions.slice()
   }
+}
+
+type States = readonly [RngState, RngState, RngState, RngState]
+
+function states(s: Streams): States {
+  return [s.latency.state(), s.loss.state(), s.duplicate.state(), s.reorder.state()]
+}
+
+function restoreStates(s: Streams, [a, b, c, d]: States): void {
+  s.latency.restore(a)
+  s.loss.restore(b)
+  s.duplicate.restore(c)
+  s.reorder.restore(d)
 }
 
 export interface LinkSnapshot {
   readonly spec: LinkSpec
   /** Per kind of traffic, in TRAFFIC order: latency, loss, duplicate, reorder. */
-  readonly rngs: readonly (readonly [RngState, RngState, RngState, RngState])[]
+  readonly rngs: readonly States[]
+  /** The same for each read that has sent something, by its stream name. */
+  readonly reads: readonly (readonly [string, States])[]
   readonly partitions: readonly Window[]
 }

@@ -65,6 +65,8 @@ export class ReadDesk {
   private readonly heads = new WeakMap<ReadRecord, ReadHeads>()
   private pending = new Map<number, Pending>()
   private nextId = 0
+  /** Each read's own link streams, by id (see `streamName`). */
+  private streams: string[] = []
 
   constructor(private readonly sim: Simulation) {}
 
@@ -76,6 +78,7 @@ export class ReadDesk {
     const sim = this.sim
     const p = sim.projections[sim.projectionIndex(request.projection)] as Projection
     const id = this.nextId++
+    this.streams[id] = this.nameStream(request)
     let mode = request.mode
     if (mode === 'bounded') {
       const fresh =
@@ -173,6 +176,22 @@ export class ReadDesk {
     return heads
   }
 
+  /**
+   * The name of a read's own random streams on its link. It comes from what the read is (when,
+   * where, which key, and how many identical reads came before it), not from its id, so adding a
+   * read leaves the draws of every other read as they were.
+   */
+  streamName(id: number): string {
+    return this.streams[id] ?? `read-${id}`
+  }
+
+  private nameStream(request: ReadRequest): string {
+    const base = `read/${this.sim.now}/${request.projection}/${request.key}`
+    let n = 0
+    for (let i = 0; i < this.nextId - 1; i++) if (this.streams[i]?.startsWith(`${base}#`)) n++
+    return `${base}#${n}`
+  }
+
   snapshot(): ReadDeskSnapshot {
     return { records: this.records.length, pending: [...this.pending], nextId: this.nextId }
   }
@@ -181,6 +200,7 @@ export class ReadDesk {
     this.records.length = s.records
     this.pending = new Map(s.pending)
     this.nextId = s.nextId
+    this.streams.length = s.nextId
   }
 }
 
