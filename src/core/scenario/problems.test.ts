@@ -187,3 +187,29 @@ describe('formatting', () => {
     expect(text).toBe('Unrecognized key: "x"\nseed: must not be negative')
   })
 })
+
+describe('work a run cannot finish', () => {
+  const pull = (interval: number) => ({
+    id: 'poller',
+    delivery: { mode: 'pull', interval, batch: 10 },
+  })
+
+  it('refuses polling every millisecond for 1e8 ms, naming the interval and the budget', () => {
+    const doc = { ...valid, until: 1e8, projections: [pull(1)], faults: [], reads: [] }
+    const problems = problemsOf(doc)
+    expect(problems.map((p) => p.path)).toEqual(['projections[0].delivery.interval'])
+    expect(problems[0]?.message).toMatch(/would poll 100,060,000 times .* at most 1,000,000/)
+  })
+
+  it('accepts the same interval over a run short enough to stay within the budget', () => {
+    const doc = {
+      ...valid,
+      until: 1000,
+      settle: 1000,
+      projections: [pull(1)],
+      faults: [],
+      reads: [],
+    }
+    expect(parseScenario(doc).ok).toBe(true)
+  })
+})

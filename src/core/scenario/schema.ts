@@ -197,6 +197,7 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
   const scenario = s as unknown as Scenario
   const domain = domains[scenario.domain]
   const ids = new Set<string>()
+  const polls: [number, number][] = []
   scenario.projections.forEach((p, i) => {
     if (ids.has(p.id))
       ctx.addIssue({
@@ -211,6 +212,9 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
         message: 'newestBy needs the order-tolerant handler',
         path: ['projections', i, 'newestBy'],
       })
+    // An out-of-range until or settle is reported by its own check, not as a poll budget.
+    if (p.delivery.mode === 'pull' && scenario.until <= MAX_TIME && scenario.settle <= MAX_TIME)
+      polls.push([i, (scenario.until + scenario.settle) / p.delivery.interval])
     if (p.link.script && p.delivery.mode !== 'push')
       ctx.addIssue({
         code: 'custom',
@@ -218,6 +222,7 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
         path: ['projections', i, 'link', 'script'],
       })
   })
+  checkPollBudget(polls, ctx)
   scenario.commands.forEach((c, i) => {
     // Own keys only: "constructor" or "toString" must not find Object.prototype's members.
     const schema = Object.hasOwn(domain.commands, c.type) ? domain.commands[c.type] : undefined
@@ -277,5 +282,25 @@ function crossCheck(s: z.output<z.ZodObject>, ctx: z.RefinementCtx): void {
         message: `must not be before the previous read (at ${previous.at}): list reads in time order`,
         path: ['reads', i, 'at'],
       })
+  })
+}
+
+/**
+ * A run polls until `until + settle` even when nothing happens, so a tiny interval over a long
+ * run is work without end (a 1 ms interval over 1e8 ms is 1e8 polls per projection). The budget
+ * keeps every valid scenario to a few seconds of polling; runs past it are refused up front
+ * rather than left to run for minutes.
+ */
+export const MAX_POLLS = 1_000_000
+
+function checkPollBudget(polls: readonly [number, number][], ctx: z.RefinementCtx): void {
+  const total = polls.reduce((n, [, count]) => n + count, 0)
+  if (total <= MAX_POLLS) return
+  const [worst] = [...polls].sort((a, b) => b[1] - a[1])
+  if (!worst) return
+  ctx.addIssue({
+    code: 'custom',
+    message: `the pull projections would poll ${Math.ceil(total).toLocaleString('en')} times over until + settle; a run allows at most ${MAX_POLLS.toLocaleString('en')} (raise the poll interval, or shorten until or settle)`,
+    path: ['projections', worst[0], 'delivery', 'interval'],
   })
 }
