@@ -3,6 +3,7 @@
  * the middle of a run reopens it and it ends as if never interrupted, bad files change nothing,
  * and two tabs share the store without fighting over it.
  */
+import AxeBuilder from '@axe-core/playwright'
 import { writeFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { Rng, simulate, type ScenarioInput } from '../src/core/index.ts'
@@ -160,4 +161,44 @@ test('two tabs: one saves, the other runs in memory and says so, and can take ov
   await expect(status(first)).toContainText('open in another tab')
   await second.close()
   await expect(status(first)).toContainText('saved in this browser')
+})
+
+test('the event store browser lists what IndexedDB holds, newest first, by stream and type', async ({
+  page,
+}) => {
+  const big = largePush(60)
+  const expected = simulate(load(big))
+  await page.goto('./')
+  await runImported(page, big)
+  await expect(fingerprint(page)).toHaveText(expected.traceHash)
+  const browser = page.getByRole('region', { name: 'Event store' })
+  const rows = browser.getByTestId('stored-event')
+  await expect(rows).toHaveCount(25)
+  const newest = expected.events.at(-1)
+  await expect(rows.first().getByRole('cell').first()).toHaveText(String(newest?.position))
+  await expect(rows.first()).toContainText(JSON.stringify(newest?.data))
+  await browser.getByRole('button', { name: 'Older' }).click()
+  await expect(rows.first().getByRole('cell').first()).toHaveText(
+    String((newest?.position ?? 0) - 25),
+  )
+  await browser.getByRole('button', { name: 'Newer' }).click()
+
+  const stream = newest?.stream ?? ''
+  await browser.getByRole('textbox', { name: 'Stream' }).fill(stream)
+  const inStream = expected.events.filter((e) => e.stream === stream)
+  await expect(rows).toHaveCount(Math.min(25, inStream.length))
+  await expect(rows.first()).toContainText(`${inStream.at(-1)?.version}`)
+  await browser.getByRole('textbox', { name: 'Stream' }).fill('')
+  await browser.getByRole('combobox', { name: 'Type' }).selectOption('TodoAdded')
+  const added = expected.events.filter((e) => e.type === 'TodoAdded')
+  await expect(rows).toHaveCount(Math.min(25, added.length))
+  await expect(rows.first().getByRole('cell').first()).toHaveText(String(added.at(-1)?.position))
+  await browser.getByRole('combobox', { name: 'Type' }).selectOption('TodoRemoved')
+  await expect(rows).toHaveCount(0)
+  await expect(browser).toContainText('No stored event matches')
+
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+  await browser.getByRole('combobox', { name: 'Type' }).selectOption('')
+  await page.screenshot({ path: 'reports/screenshots/event-store.png', fullPage: true })
 })

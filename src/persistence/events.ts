@@ -130,3 +130,37 @@ export async function readStream(
 export async function headOf(db: EventuallyDb, runId: number): Promise<number> {
   return (await runRange(db, runId).last())?.position ?? 0
 }
+
+/** What the event store browser asks for: newest first, optionally one stream or one type. */
+export interface EventQuery {
+  /** Only events below this position (the next page); the newest when absent. */
+  readonly before?: number
+  readonly limit: number
+  readonly stream?: string
+  readonly type?: string
+}
+
+/**
+ * Events of a run, newest first, as an event store's browser lists them. A stream filter reads
+ * the [runId+stream+version] index backwards; a type filter (not indexed: nothing else queries by
+ * type, and each index costs every append) scans backwards from `before` until `limit` match.
+ */
+export async function browseEvents(
+  db: EventuallyDb,
+  runId: number,
+  query: EventQuery,
+): Promise<StoredEvent[]> {
+  const before = query.before ?? Infinity
+  const keep = (r: EventRecord) =>
+    r.position < before && (query.type === undefined || r.type === query.type)
+  const range =
+    query.stream === undefined
+      ? db.events
+          .where('[runId+position]')
+          .between([runId, 0], [runId, Math.min(before, Number.MAX_SAFE_INTEGER)], false, false)
+      : db.events
+          .where('[runId+stream+version]')
+          .between([runId, query.stream, FIRST], [runId, query.stream, LAST])
+  const records = await range.reverse().filter(keep).limit(query.limit).toArray()
+  return records.map(toEvent)
+}

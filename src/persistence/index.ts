@@ -14,7 +14,15 @@ export {
 export { StorageError, type StorageErrorKind } from './errors'
 export { CURRENT_VERSION } from './migrations'
 export { createRun, deleteRun, getRun, listRuns, renameRun } from './runs'
-export { appendEvents, headOf, readAllEvents, readEventsAfter, readStream } from './events'
+export {
+  appendEvents,
+  browseEvents,
+  headOf,
+  readAllEvents,
+  readEventsAfter,
+  readStream,
+  type EventQuery,
+} from './events'
 export { readCheckpoints, readRows, saveCheckpoint, saveRows } from './projections'
 export { deleteScenario, getScenario, listScenarios, saveScenario } from './scenarios'
 export { DexieEventStore, type FlushProgress } from './dexie-store'

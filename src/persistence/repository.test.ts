@@ -9,6 +9,7 @@ import { EventuallyDb } from './db'
 import { StorageError } from './errors'
 import {
   appendEvents,
+  browseEvents,
   createRun,
   openDatabase,
   deleteRun,
@@ -163,6 +164,21 @@ describe('events', () => {
     expect(await positions(0, 100)).toEqual([1, 2, 3, 4])
     expect(await positions(1, 2)).toEqual([2, 3])
     expect(await positions(4, 10)).toEqual([])
+  })
+
+  it('browses newest first, a page at a time, by stream or by type, and only that run', async () => {
+    await filledRun()
+    const runId = await filledRun()
+    await filledRun()
+    const positions = async (query: Parameters<typeof browseEvents>[2]) =>
+      (await browseEvents(db(), runId, query)).map((x) => x.position)
+    expect(await positions({ limit: 10 })).toEqual([4, 3, 2, 1])
+    expect(await positions({ limit: 2 })).toEqual([4, 3])
+    expect(await positions({ limit: 2, before: 3 })).toEqual([2, 1])
+    expect(await positions({ limit: 10, stream: 'a' })).toEqual([4, 2, 1])
+    expect(await positions({ limit: 1, stream: 'a', before: 4 })).toEqual([2])
+    expect(await positions({ limit: 10, type: 'B' })).toEqual([3])
+    expect(await positions({ limit: 10, stream: 'b', type: 'A' })).toEqual([])
   })
 
   it('reads one stream in version order, and only that run', async () => {

@@ -1,5 +1,6 @@
 import { MAX_BUNDLE_CHARS, SCENARIO_FORMAT } from '../core'
 import {
+  browseEvents,
   deleteRun,
   exportRun,
   getRun,
@@ -8,6 +9,7 @@ import {
   listScenarios,
   rebuildReadModel,
   renameRun,
+  type EventQuery,
   type RunRecord,
 } from '../persistence'
 import { describeError } from './run-actions'
@@ -232,6 +234,17 @@ export function libraryActions(set: Set, get: Get, ctx: Context) {
         notify('error', describeError(error))
       } finally {
         set({ rebuild: null })
+      }
+    },
+
+    browseEvents: async (runId: number, query: EventQuery) => {
+      const db = ctx.db
+      if (!db) return null
+      try {
+        return await browseEvents(db, runId, query)
+      } catch (error) {
+        notify('error', `The stored events could not be read: ${describeError(error)}`)
+        return null
       }
     },
 

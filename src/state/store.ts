@@ -1,6 +1,6 @@
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
-import type { ScenarioInput } from '../core'
+import { domains, type DomainName, type ScenarioInput } from '../core'
 import { DATABASE_NAME, openDatabase } from '../persistence'
 import { builtIns, defaultScenario } from '../scenarios'
 import { libraryActions } from './library-actions'
@@ -9,6 +9,7 @@ import type { AppDeps, AppState, Context, LibraryChannel } from './types'
 import { webWriterLock } from './writer-lock'
 
 export type { AppState, RunStatus, StorageStatus, SavedRun, Notice } from './types'
+export type { StoredEvent } from '../core'
 
 /**
  * The app's one store, vanilla so that tests and the engine driver use it without React. Its
@@ -90,6 +91,11 @@ export const selectRuns = (s: AppState) => s.runs
 export const selectSavedScenarios = (s: AppState) => s.scenarios
 export const selectNotice = (s: AppState) => s.notice
 export const selectRebuild = (s: AppState) => s.rebuild
+
+/** The event types of a domain, for the event store browser's filter. */
+export function eventTypesOf(domain: string): readonly string[] {
+  return Object.hasOwn(domains, domain) ? domains[domain as DomainName].eventTypes : []
+}
 
 /** The scenarios offered on the first page: id, name and the document itself. */
 export const scenarioChoices = builtIns.map(({ id, scenario }) => ({

@@ -1,5 +1,5 @@
-import type { ScenarioInput, ScenarioProblem } from '../core'
-import type { EventuallyDb, Restored } from '../persistence'
+import type { ScenarioInput, ScenarioProblem, StoredEvent } from '../core'
+import type { EventQuery, EventuallyDb, Restored } from '../persistence'
 import type { Drive, Scheduler, TickInfo } from './run-driver'
 import type { RunSummary } from './summary'
 import type { WriterLock } from './writer-lock'
@@ -100,6 +100,11 @@ export interface AppState {
     text: () => Promise<string>
   }) => Promise<void>
   readonly rebuildProjection: (runId: number, projection: string) => Promise<void>
+  /** A page of a saved run's events, newest first (null when nothing is stored here). */
+  readonly browseEvents: (
+    runId: number,
+    query: EventQuery,
+  ) => Promise<readonly StoredEvent[] | null>
   readonly takeOver: () => void
   readonly dismissNotice: () => void
 }

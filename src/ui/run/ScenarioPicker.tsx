@@ -15,7 +15,11 @@ export function ScenarioPicker() {
     ...scenarioChoices,
     ...saved.map((s) => ({ id: `saved-${s.id}`, name: s.name, scenario: s.scenario })),
   ]
-  const current = choices.find((c) => c.scenario === scenario)
+  // A refresh of the saved list brings new objects: a saved scenario is found by its content.
+  const text = JSON.stringify(scenario)
+  const current =
+    choices.find((c) => c.scenario === scenario) ??
+    choices.find((c) => c.id.startsWith('saved-') && JSON.stringify(c.scenario) === text)
   return (
     <div className="picker">
       <label htmlFor="scenario-picker">Scenario</label>
