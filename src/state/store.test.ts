@@ -3,90 +3,25 @@
  * reopens the run and ends where an uninterrupted run ends, and storage trouble leaves the app
  * working in memory with what was stored intact.
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import { exportBundle, simulate, type Scenario } from '../core'
-import {
-  EventuallyDb,
-  getRun,
-  listRuns,
-  readAllEvents,
-  StorageError,
-  type DatabaseOptions,
-} from '../persistence'
-import { injectFaults, type WriteFaults } from '../persistence/testing'
+import { describe, expect, it } from 'vitest'
+import { simulate, type Scenario } from '../core'
+import { EventuallyDb, listRuns, readAllEvents, StorageError } from '../persistence'
+import type { WriteFaults } from '../persistence/testing'
 import { largePush, load, outOfOrder, readAfterWrite } from '../scenarios'
-import { TICK_MS, type Scheduler } from './run-driver'
-import { createAppStore, type AppStore } from './store'
-import type { AppDeps, DbEvents } from './types'
+import { createAppStore } from './store'
+import {
+  closingAfter,
+  finished,
+  hashOf,
+  immediate,
+  nextName,
+  opened,
+  profile,
+  reader,
+  until,
+} from './test-support'
+import type { DbEvents } from './types'
 import { soleWriter, type WriterLock } from './writer-lock'
-
-let names = 0
-const opened: EventuallyDb[] = []
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete()
-})
-
-/** One browser profile: a database name and the localStorage slot, shared by its "tabs". */
-function profile(options: { faults?: (f: WriteFaults) => void } = {}) {
-  const name = `eventually-state-${++names}`
-  let lastRun: number | null = null
-  let tick = 1_700_000_000_000
-  const dbOptions: DatabaseOptions = { name, now: () => tick++ }
-  let last: EventuallyDb | null = null
-  return {
-    name,
-    /** The connection of the tab opened last. */
-    db: () => {
-      if (!last) throw new Error('no tab opened the database yet')
-      return last
-    },
-    /** A tab: a store with its own connection; `alive` false makes it stop like a closed tab. */
-    tab(lock: WriterLock = soleWriter, scheduler: Scheduler = immediate) {
-      const deps: AppDeps = {
-        openDb: async () => {
-          const db = new EventuallyDb(dbOptions)
-          const faults = injectFaults(db)
-          options.faults?.(faults)
-          await db.open()
-          opened.push(db)
-          last = db
-          return db
-        },
-        lock,
-        scheduler,
-        lastRun: { get: () => lastRun, set: (id) => (lastRun = id) },
-      }
-      return createAppStore(deps)
-    },
-  }
-}
-
-const immediate: Scheduler = { now: () => performance.now(), later: (f) => void setTimeout(f, 0) }
-
-/** A scheduler whose tab "closes" after `ticks` ticks: later callbacks never run. */
-function closingAfter(ticks: number): Scheduler {
-  let left = ticks
-  let clock = 0
-  // Every reading is a tick's worth later, so each tick runs exactly one slice of steps.
-  return { now: () => (clock += TICK_MS), later: (f) => void (left-- > 0 && setTimeout(f, 0)) }
-}
-
-const reader: WriterLock = { claim: (e) => e.onReader(), takeOver: () => {} }
-
-async function until(store: AppStore, done: (s: ReturnType<AppStore['getState']>) => boolean) {
-  for (let i = 0; i < 2000 && !done(store.getState()); i++)
-    await new Promise((r) => setTimeout(r, 5))
-  expect(done(store.getState())).toBe(true)
-}
-
-const finished = (store: AppStore) =>
-  until(store, (s) => s.run.kind === 'done' || s.run.kind === 'error')
-
-function hashOf(store: AppStore): string {
-  const run = store.getState().run
-  if (run.kind !== 'done') throw new Error(`expected a finished run, got ${run.kind}`)
-  return run.summary.traceHash
-}
 
 const busy: Scenario = load(largePush(3000))
 
@@ -203,7 +138,7 @@ describe('storage trouble and other tabs', () => {
   it('asks to close the old tabs while an upgrade waits for them, and to reload after one elsewhere', async () => {
     let release: (() => void) | undefined
     let events: DbEvents | undefined
-    const db = new EventuallyDb({ name: `eventually-state-${++names}` })
+    const db = new EventuallyDb({ name: nextName() })
     opened.push(db)
     const store = createAppStore({
       openDb: async (e) => {
@@ -236,75 +171,5 @@ describe('storage trouble and other tabs', () => {
     expect(store.getState().storage.kind).toBe('saving')
     events?.onLost()
     expect(store.getState().storage.kind).toBe('other-tab')
-  })
-})
-
-describe('the library of saved runs', () => {
-  it('refuses a broken file with its problems and leaves the saved runs as they were', async () => {
-    const browser = profile()
-    const store = browser.tab()
-    await store.getState().init()
-    await store.getState().runScenario()
-    await finished(store)
-    const before = await readAllEvents(browser.db(), store.getState().runs[0]?.id ?? 0)
-    const file = (text: string, size = text.length) => ({
-      name: 'run.json',
-      size,
-      text: () => Promise.resolve(text),
-    })
-    const good = exportBundle({
-      scenario: load(readAfterWrite),
-      events: simulate(load(readAfterWrite)).events,
-    })
-    const broken = [
-      good.slice(0, good.length / 2),
-      good.replace('"position":2', '"position":1'),
-      '{"format":"something/v9"}',
-      good.replace('"type":"TodoAdded"', '"type":"<img src=x onerror=alert(1)>"'),
-    ]
-    for (const text of broken) {
-      await store.getState().importFile(file(text))
-      const notice = store.getState().notice
-      expect(notice?.tone).toBe('error')
-      expect(notice?.text).toMatch(/was not imported/)
-    }
-    await store.getState().importFile(file('x', 50 * 1024 * 1024))
-    expect(store.getState().notice?.text).toMatch(/50\.0 MB/)
-    expect(store.getState().runs).toHaveLength(1)
-    expect(await readAllEvents(browser.db(), store.getState().runs[0]?.id ?? 0)).toEqual(before)
-
-    await store.getState().importFile(file(good))
-    expect(store.getState().notice).toMatchObject({ tone: 'info', text: /as a saved run/ })
-    expect(store.getState().runs).toHaveLength(2)
-  })
-
-  it('renames, exports and deletes a run, and rebuilds a wrong read model with progress', async () => {
-    const browser = profile()
-    const store = browser.tab()
-    await store.getState().init()
-    store.getState().loadScenario(outOfOrder)
-    await store.getState().runScenario()
-    await finished(store)
-    const id = store.getState().runs[0]?.id ?? 0
-    await store.getState().renameRun(id, '  Monday class  ')
-    expect(store.getState().runs[0]?.name).toBe('Monday class')
-    const exported = await store.getState().exportRun(id)
-    expect(exported?.name).toBe('monday-class.eventually-run.json')
-    expect(exported?.text).toContain('"format": "eventually.run/v1"')
-
-    const seen: number[] = []
-    const unsubscribe = store.subscribe((s) => s.rebuild && seen.push(s.rebuild.done))
-    await store.getState().rebuildProjection(id, 'naive')
-    unsubscribe()
-    expect(seen.length).toBeGreaterThan(0)
-    expect(store.getState().notice?.text).toMatch(
-      /Rebuilt naive from position 0: .* had been wrong/,
-    )
-    expect(store.getState().rebuild).toBeNull()
-
-    await store.getState().deleteRun(id)
-    expect(store.getState().runs).toEqual([])
-    expect(store.getState().run.kind).toBe('idle')
-    expect(await getRun(browser.db(), id)).toBeUndefined()
   })
 })
