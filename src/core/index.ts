@@ -21,9 +21,20 @@ export type {
   PendingRecord,
   DeliveryRecord,
   SeriesRecord,
+  AppliedIntervention,
 } from './engine/result'
 export type { Distribution5 } from './engine/summary'
 export { Timeline } from './engine/timeline'
+export type { InterventionOutcome } from './engine/interventions'
+export {
+  parseInterventions,
+  interventionSchema,
+  MAX_INTERVENTIONS,
+  type Intervention,
+  type InterventionInput,
+  type InterventionType,
+  type InterventionsResult,
+} from './scenario/interventions'
 export { readModels, type ReadModelView } from './engine/read-models'
 export {
   parseScenario,

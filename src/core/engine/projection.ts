@@ -91,7 +91,8 @@ export class Projection implements HandlerHost {
 
   constructor(
     readonly index: number,
-    readonly spec: ProjectionSpec,
+    /** The projection's settings; a delivery intervention replaces them. */
+    public spec: ProjectionSpec,
     private readonly ctx: ProjectionContext,
   ) {
     this.id = spec.id
@@ -217,6 +218,7 @@ export class Projection implements HandlerHost {
 
   snapshot(): ProjectionSnapshot {
     return {
+      spec: this.spec,
       rows: this.rows.slice(),
       rowVersion: this.rowVersion.slice(),
       stats: { ...this.stats },
@@ -236,6 +238,7 @@ export class Projection implements HandlerHost {
   }
 
   restore(s: ProjectionSnapshot): void {
+    this.spec = s.spec
     this.rows = s.rows.slice()
     this.rowVersion = s.rowVersion.slice()
     this.stats = { ...s.stats }
@@ -255,6 +258,7 @@ export class Projection implements HandlerHost {
 }
 
 export interface ProjectionSnapshot {
+  readonly spec: ProjectionSpec
   readonly rows: readonly (Row | undefined)[]
   readonly rowVersion: readonly number[]
   readonly stats: Readonly<ProjectionStats>

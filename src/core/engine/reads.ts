@@ -28,11 +28,14 @@ export interface ReadRecord {
   readonly timedOut: boolean
   /** Read repair found the row behind and fixed it before answering. */
   readonly repaired: boolean
+  /** The intervention that asked, for a query made by hand. */
+  readonly intervention?: number
 }
 
 export type ReadRequest = Omit<ReadSpec, 'at'> & {
   readonly index: number
   readonly command: number
+  readonly intervention?: number
 }
 
 /**
@@ -164,6 +167,7 @@ export class ReadDesk {
       cost: pending.cost,
       timedOut,
       repaired: pending.repaired,
+      ...(request.intervention !== undefined ? { intervention: request.intervention } : {}),
     }
     this.records.push(record)
     this.heads.set(record, { issued: pending.head, answered: sim.head() })

@@ -54,6 +54,11 @@ export class RedeliveryQueue {
     this.head++
   }
 
+  /** Drops every deadline still waiting (a publisher switched to at-most-once). */
+  clear(): void {
+    this.head = this.positions.length
+  }
+
   snapshot(): RedeliverySnapshot {
     return { length: this.positions.length, head: this.head, timerAt: this.timerAt }
   }

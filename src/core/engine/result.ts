@@ -12,7 +12,9 @@ import {
 import type { Projection, ProjectionStats } from './projection'
 import type { Anomaly } from './anomaly'
 import { findAnomalies } from './checker'
+import type { InterventionOutcome } from './interventions'
 import type { ReadRecord } from './reads'
+import type { Intervention } from '../scenario/interventions'
 import type { EndReason, Rejection, Simulation } from './simulation'
 import { seriesRecord, type SeriesRecord } from './series-record'
 import { summarize, type Distribution5 } from './summary'
@@ -70,8 +72,12 @@ export interface Result {
   readonly reads: readonly ReadRecord[]
   readonly anomalies: readonly Anomaly[]
   readonly deliveries?: readonly DeliveryRecord[]
+  /** What the learner did, with what became of it; only in runs with interventions. */
+  readonly interventions?: readonly AppliedIntervention[]
   readonly traceHash: string
 }
+
+export type AppliedIntervention = Intervention & { readonly outcome: InterventionOutcome | null }
 
 /** The result of a run as plain JSON-ready data. With `trace`, every delivery and series too. */
 export function buildResult(sim: Simulation, options: { trace?: boolean } = {}): Result {
@@ -92,6 +98,14 @@ export function buildResult(sim: Simulation, options: { trace?: boolean } = {}):
     reads: [...sim.readRecords()].sort((a, b) => a.at - b.at || a.index - b.index),
     anomalies: findAnomalies(sim),
     ...(options.trace ? { deliveries: deliveries(sim) } : {}),
+    ...(sim.interventions.length > 0
+      ? {
+          interventions: sim.interventions.map((iv, i) => ({
+            ...iv,
+            outcome: sim.outcomes[i] ?? null,
+          })),
+        }
+      : {}),
     traceHash: traceHash(sim, events),
   }
 }
@@ -188,6 +202,9 @@ function traceHash(sim: Simulation, events: readonly StoredEvent[]): string {
       .str(JSON.stringify(r.value))
       .num(r.fresh ? 1 : 0)
       .num(r.cost)
+  // Only runs with interventions hash them, so the hash of every other run stays as it was.
+  for (let i = 0; i < sim.cursor; i++)
+    h.str(JSON.stringify(sim.interventions[i])).str(JSON.stringify(sim.outcomes[i]))
   h.num(sim.endedAt ?? sim.now)
   return h.hex()
 }

@@ -1,3 +1,4 @@
+import type { Intervention } from '../scenario/interventions'
 import type { EventStore } from '../store'
 import type { SimTime } from '../time'
 
@@ -30,6 +31,8 @@ export interface SimulationOptions {
    * (stale reads, lost events...) stay.
    */
   readonly check?: boolean
+  /** What the learner did to the run, validated (see parseInterventions), in order. */
+  readonly interventions?: readonly Intervention[]
 }
 
 export interface Budget {

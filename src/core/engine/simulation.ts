@@ -3,12 +3,14 @@ import { domains, type Domain } from '../domains'
 import type { Row, StoredEvent } from '../events'
 import { EventQueue, emptyItem, type Item } from '../heap'
 import { KeyTable } from '../keys'
+import type { Intervention, InterventionInput } from '../scenario/interventions'
 import type { CommandSpec, Scenario } from '../scenario/schema'
 import { MemoryEventStore, type EventStore } from '../store'
 import type { SimTime } from '../time'
 import { expandCommands } from '../workload'
 import type { Anomaly } from './anomaly'
 import { faultStarts, scheduleFaults } from './faults'
+import { applyIntervention, type InterventionOutcome } from './interventions'
 import { K } from './items'
 import { Journal } from './journal'
 import { DeliveryLog, DROP } from './log'
@@ -37,7 +39,14 @@ export class Simulation implements Truth {
   private readonly item: Item = emptyItem()
   readonly network: Network
   readonly reads: ReadDesk
-  readonly bound: SimTime
+  /** Where the run ends at the latest: until (or the last intervention) plus settle. */
+  bound: SimTime
+  /** What the learner did to the run, in the order it happened (see scenario/interventions). */
+  interventions: readonly Intervention[]
+  /** How many interventions have been applied. */
+  cursor = 0
+  /** What became of each applied intervention, by its place in the list. */
+  readonly outcomes: InterventionOutcome[] = []
   /** `scenario.until`, read on every step. */
   private readonly until: SimTime
   now: SimTime = 0
@@ -77,7 +86,8 @@ export class Simulation implements Truth {
     this.domain = domains[scenario.domain]
     this.commands = expandCommands(scenario)
     this.until = scenario.until
-    this.bound = scenario.until + scenario.settle
+    this.interventions = options.interventions ?? []
+    this.bound = this.boundFor(this.interventions)
     const context = {
       domain: this.domain,
       truth: this,
@@ -159,11 +169,20 @@ export class Simulation implements Truth {
     this.heap.push(t, this.seq++, k, p, a, b, keep)
   }
 
-  /** Processes one item; returns false when the run is over. */
+  /**
+   * Applies the interventions that are due or, if none is, processes one item; returns false
+   * when the run is over.
+   */
   step(): boolean {
-    if (this.done) return false
+    if (this.done && !this.reopen()) return false
+    if (this.cursor < this.interventions.length && this.applyDue()) return true
     const next = this.heap.peekTime()
     if (next === Infinity) {
+      // Nothing else can happen before the next intervention: it is due whatever its step says.
+      if (this.cursor < this.interventions.length) {
+        this.applyNext()
+        return true
+      }
       this.finish(this.now, this.quiet() ? 'quiet' : 'stalled')
       return false
     }
@@ -184,13 +203,15 @@ export class Simulation implements Truth {
   runUntil(budget: Budget = {}): Progress {
     const time = budget.time ?? Infinity
     const maxSteps = budget.maxSteps ?? Infinity
-    let steps = 0
-    while (!this.done && steps < maxSteps) {
-      const next = this.heap.peekTime()
+    // Steps count items, not interventions: an intervention takes no step of its own.
+    const start = this.steps
+    if (this.done) this.reopen()
+    while (!this.done && this.steps - start < maxSteps) {
+      const next = this.nextTime()
       if (next > time && next <= this.bound) break
       this.step()
-      steps++
     }
+    const steps = this.steps - start
     if (!this.done && time !== Infinity && steps < maxSteps)
       this.now = Math.max(this.now, Math.min(time, this.bound))
     return { now: this.now, steps, done: this.done }
@@ -208,8 +229,76 @@ export class Simulation implements Truth {
     this.now = at
   }
 
+  /** When the next thing happens: the next item, or the next intervention if that comes first. */
+  private nextTime(): SimTime {
+    const t = this.heap.peekTime()
+    const iv = this.interventions[this.cursor]
+    if (!iv || (this.steps < iv.step && t !== Infinity)) return t
+    return Math.min(t, Math.max(iv.at, this.now))
+  }
+
+  /** Applies every intervention that is due; returns whether there was one. */
+  private applyDue(): boolean {
+    let applied = false
+    for (;;) {
+      const iv = this.interventions[this.cursor]
+      if (!iv || this.steps < iv.step || this.heap.peekTime() < iv.at) return applied
+      this.applyNext()
+      applied = true
+    }
+  }
+
+  private applyNext(): void {
+    const index = this.cursor
+    const iv = this.interventions[index] as Intervention
+    // A hand-made list may put an intervention before the clock; time never runs backwards.
+    this.now = Math.max(this.now, iv.at)
+    this.cursor++
+    this.outcomes[index] = applyIntervention(this, iv, index)
+  }
+
+  /**
+   * Acts on the run now: stamps the intervention with the current step and time, appends it to
+   * the list and applies it. A run that had ended goes on. Only at the end of the list: acting
+   * before interventions still to come would rewrite the future, which is the Timeline's job.
+   */
+  intervene(input: InterventionInput): InterventionOutcome {
+    if (this.cursor < this.interventions.length)
+      throw new Error('interventions are still to come: fork the run on its Timeline first')
+    const iv = { ...input, at: this.now, step: this.steps }
+    this.setInterventions([...this.interventions, iv])
+    this.reopen()
+    this.applyDue()
+    return this.outcomes[this.interventions.length - 1] as InterventionOutcome
+  }
+
+  /** Replaces the list; the caller (the Timeline) makes sure no applied one changed. */
+  setInterventions(list: readonly Intervention[]): void {
+    this.interventions = list
+    this.bound = this.boundFor(list)
+    this.outcomes.length = Math.min(this.outcomes.length, this.cursor)
+  }
+
+  /**
+   * A run that ended with interventions still to come goes on (they were added after it ended,
+   * or it was restored to its end): a run with them from the start would not have ended there.
+   */
+  private reopen(): boolean {
+    if (this.cursor >= this.interventions.length) return false
+    this.done = false
+    this.endedAt = null
+    this.endReason = null
+    return true
+  }
+
+  private boundFor(list: readonly Intervention[]): SimTime {
+    const last = list[list.length - 1]
+    return Math.max(this.until, last?.at ?? 0) + this.scenario.settle
+  }
+
   /** Nothing in flight, nothing owed, no fault open, no read waiting, every subscriber caught up. */
   quiet(): boolean {
+    if (this.cursor < this.interventions.length) return false
     if (this.keep > 0 || this.openFaults > 0 || this.reads.waiting > 0) return false
     return this.projections.every((p) =>
       p.spec.delivery.mode === 'push'

@@ -16,6 +16,8 @@ export interface SimulationSnapshot {
   readonly keep: number
   readonly steps: number
   readonly openFaults: number
+  /** Interventions applied (their outcomes beyond it are forgotten on restore). */
+  readonly cursor: number
   readonly done: boolean
   readonly endedAt: number | null
   readonly endReason: EndReason | null
@@ -40,6 +42,7 @@ export function snapshotSimulation(sim: Simulation): SimulationSnapshot {
     keep: sim.keep,
     steps: sim.steps,
     openFaults: sim.openFaults,
+    cursor: sim.cursor,
     done: sim.done,
     endedAt: sim.endedAt,
     endReason: sim.endReason,
@@ -64,6 +67,8 @@ export function restoreSimulation(sim: Simulation, s: SimulationSnapshot): void 
   sim.keep = s.keep
   sim.steps = s.steps
   sim.openFaults = s.openFaults
+  sim.cursor = s.cursor
+  sim.outcomes.length = Math.min(sim.outcomes.length, s.cursor)
   sim.done = s.done
   sim.endedAt = s.endedAt
   sim.endReason = s.endReason

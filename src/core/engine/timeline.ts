@@ -1,4 +1,6 @@
+import type { Intervention, InterventionInput } from '../scenario/interventions'
 import type { SimTime } from '../time'
+import type { InterventionOutcome } from './interventions'
 import type { Budget, Progress, Simulation } from './simulation'
 import type { SimulationSnapshot } from './snapshot'
 
@@ -10,7 +12,7 @@ import type { SimulationSnapshot } from './snapshot'
  * restored once going back has discarded the events and deliveries recorded after that point.
  */
 export class Timeline {
-  private readonly snapshots: SimulationSnapshot[]
+  private snapshots: SimulationSnapshot[]
   private readonly every: number
 
   constructor(
@@ -54,6 +56,43 @@ export class Timeline {
     return this.advance({ maxSteps: target - this.sim.steps })
   }
 
+  /**
+   * Acts on the run where it is now. Acting in the past forks the run: the interventions that
+   * came later are discarded (and returned, so that an undo can put them back) along with every
+   * state computed after this point.
+   */
+  act(input: InterventionInput): { outcome: InterventionOutcome; discarded: Intervention[] } {
+    const sim = this.sim
+    const discarded = sim.interventions.slice(sim.cursor)
+    if (discarded.length > 0) sim.setInterventions(sim.interventions.slice(0, sim.cursor))
+    const outcome = sim.intervene(input)
+    const index = sim.interventions.length - 1
+    this.keepValid(index, sim.interventions[index])
+    return { outcome, discarded }
+  }
+
+  /**
+   * Gives the run another list of interventions (undo, redo, a shared link). States computed
+   * under the old list stay where the two lists agree; the simulation goes back to the latest of
+   * them if it is past the first difference. Seek afterwards to show a time.
+   */
+  setInterventions(list: readonly Intervention[]): void {
+    const sim = this.sim
+    const old = sim.interventions
+    let d = 0
+    while (d < old.length && d < list.length && sameIntervention(old[d], list[d])) d++
+    if (d === old.length && d === list.length) return
+    const first = list[d]
+    this.keepValid(d, first)
+    if (!stillValid(sim, d, first)) sim.restore(this.latest(() => true))
+    sim.setInterventions(list)
+  }
+
+  /** Drops the snapshots a change at index `d` (now `first`) makes wrong; the first always stays. */
+  private keepValid(d: number, first: Intervention | undefined): void {
+    this.snapshots = this.snapshots.filter((s, i) => i === 0 || stillValid(s, d, first))
+  }
+
   get snapshotCount(): number {
     return this.snapshots.length
   }
@@ -65,4 +104,24 @@ export class Timeline {
     }
     return this.snapshots[0] as SimulationSnapshot
   }
+}
+
+/**
+ * Whether a state computed under a list that agrees with the new one before index `d` is also a
+ * state of the run under the new list: it has applied none of the interventions from `d` on, and
+ * has not gone past the point where the new list's `d`-th would have been applied. Conservative:
+ * a state past that intervention's step is dropped even if its time had not come yet.
+ */
+function stillValid(
+  s: { readonly cursor: number; readonly steps: number; readonly now: number },
+  d: number,
+  first: Intervention | undefined,
+): boolean {
+  if (s.cursor > d) return false
+  if (!first) return true
+  return s.steps < first.step || (s.steps === first.step && s.now <= first.at)
+}
+
+function sameIntervention(a: Intervention | undefined, b: Intervention | undefined): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b)
 }

@@ -23,6 +23,14 @@ export function runCommand(sim: Simulation, index: number): void {
   sim.reads.issue({ ...c.via, key, client: c.client, index: -1, command: index })
 }
 
+/** Decides a command issued by hand (an intervention) against the write model's own state. */
+export function runSpec(sim: Simulation, c: CommandSpec): void {
+  const command = toCommand(c)
+  const { key, stream } = sim.domain.target(command)
+  const id = sim.keys.find(key)
+  decide(sim, c, command, knownStream(sim, id, stream), sim.rowById(id), key, id)
+}
+
 /** A command routed through a read is decided on what the read returned, stale or not. */
 export function decideThrough(sim: Simulation, index: number, read: ReadRecord): void {
   const c = sim.commands[index] as CommandSpec

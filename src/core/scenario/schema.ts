@@ -11,20 +11,26 @@ export { MAX_PROJECTIONS }
 export const MAX_ITEMS = 100_000
 export const MAX_WORKLOAD = 1_000_000
 
-const time = z
+export const time = z
   .number()
   .min(0, 'must not be negative')
   .max(MAX_TIME, `must be at most ${MAX_TIME} ms`)
-const probability = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1')
-const name = z
+export const probability = z
+  .number()
+  .min(0, 'must be between 0 and 1')
+  .max(1, 'must be between 0 and 1')
+export const name = z
   .string()
   .min(1, 'must not be empty')
   .max(40, 'must be at most 40 characters')
   .regex(/^[A-Za-z0-9_-]*$/, 'may hold only letters, digits, _ and -') // empty: min's message
-const interval = z.number().min(1, 'must be at least 1 ms').max(1e7, 'must be at most 1e7 ms')
+export const interval = z
+  .number()
+  .min(1, 'must be at least 1 ms')
+  .max(1e7, 'must be at most 1e7 ms')
 // Not `.int()`: in zod 4 it also fails numbers beyond 2^53, so 1e20 was "not a whole number" on
 // top of "must be at most". Every bound here is far below 2^53.
-const count = (max: number, min = 0) =>
+export const count = (max: number, min = 0) =>
   z
     .number()
     .min(min, min === 0 ? 'must not be negative' : `must be at least ${min}`)
@@ -91,7 +97,7 @@ const projection = z.strictObject({
 })
 
 /** How a read is served; shared by reads and by commands decided through a read. */
-const readMode = {
+export const readMode = {
   mode: z.enum(READ_MODES).default('eventual'),
   /** How long a read waits before it answers from the local copy anyway (1000 ms). */
   timeout: interval.optional(),
@@ -101,12 +107,12 @@ const readMode = {
   maxAge: time.optional(),
 }
 
-const boundedNeedsABound = (r: {
+export const boundedNeedsABound = (r: {
   mode: string
   maxLag?: number | undefined
   maxAge?: number | undefined
 }) => r.mode !== 'bounded' || r.maxLag !== undefined || r.maxAge !== undefined
-const boundedMessage = { message: 'a bounded read needs maxLag or maxAge', path: ['mode'] }
+export const boundedMessage = { message: 'a bounded read needs maxLag or maxAge', path: ['mode'] }
 
 const command = z.strictObject({
   at: time,
