@@ -75,6 +75,8 @@ test('a reload in the middle of a run reopens it, says how far it got, and ends 
   )
   expect(saved).toBeGreaterThan(0)
   expect(saved).toBeLessThan(want.events.length)
+  // It comes back paused where it was, and goes on to the same end when asked.
+  await page.getByRole('button', { name: 'Continue' }).click()
   await expect(fingerprint(page)).toHaveText(want.traceHash, { timeout: 60_000 })
   await expect(page.getByTestId('events')).toHaveText(String(want.events.length))
   const row = savedRuns(page).getByRole('row', { name: big.name ?? '' })
@@ -92,6 +94,7 @@ test('bad files are refused with what is wrong, and the stored run stays as it w
   await page.getByRole('button', { name: /^Run/ }).click()
   await expect(fingerprint(page)).toHaveText(expected.traceHash)
   const table = savedRuns(page)
+  await expect(table.getByTestId('saved-state').first()).toHaveText('finished')
   const before = await table.textContent()
 
   const bundle = JSON.stringify({

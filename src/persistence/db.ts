@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie'
-import type { EventData, Row, Scenario, SimTime } from '../core'
+import type { EventData, Intervention, Row, Scenario, SimTime } from '../core'
 import { failure, storageError } from './errors'
 import { declareVersions } from './migrations'
 
@@ -20,6 +20,8 @@ export interface RunRecord {
   readonly updatedAt: number
   /** The validated scenario, with the run's seed already in it. */
   readonly scenario: Scenario
+  /** What the learner did to the run, in order (absent in runs saved before interventions). */
+  readonly interventions?: readonly Intervention[]
   readonly seed: number
   readonly status: SavedRunStatus
   /** The last durable position, 0 when no event is stored. */

@@ -3,6 +3,7 @@ import {
   type AppendResult,
   type EventStore,
   type ExpectedVersion,
+  type Intervention,
   type NewEvent,
   type SimTime,
   type StoredEvent,
@@ -20,6 +21,8 @@ export interface FlushProgress {
   readonly status?: SavedRunStatus
   /** Read-model changes to commit in the same transaction (see ReadModelTracker). */
   readonly readModels?: readonly ReadModelChanges[]
+  /** The run's interventions, when they changed. */
+  readonly interventions?: readonly Intervention[]
 }
 
 /**
@@ -197,6 +200,11 @@ export class DexieEventStore implements EventStore {
     return this.pending.length
   }
 
+  /** Whether appends or a truncation wait to be committed. */
+  get dirty(): boolean {
+    return this.pending.length > 0 || this.cut !== null
+  }
+
   /** The head as last committed. */
   get durableHead(): number {
     return this.durable
@@ -224,6 +232,7 @@ export class DexieEventStore implements EventStore {
       cut === null &&
       progress.clock === undefined &&
       !progress.status &&
+      !progress.interventions &&
       readModels.length === 0
     )
       return
@@ -251,6 +260,7 @@ export class DexieEventStore implements EventStore {
           head,
           clock: progress.clock ?? Math.max(run.clock, last?.at ?? 0),
           ...(progress.status ? { status: progress.status } : {}),
+          ...(progress.interventions ? { interventions: progress.interventions } : {}),
           updatedAt: db.now(),
           revision: revision + 1,
         })

@@ -1,4 +1,11 @@
-import { readModels, Simulation, type Budget, type Progress, type Scenario } from '../core'
+import {
+  readModels,
+  Simulation,
+  type Budget,
+  type Intervention,
+  type Progress,
+  type Scenario,
+} from '../core'
 import type { EventuallyDb, RunRecord } from './db'
 import { DexieEventStore } from './dexie-store'
 import { failure } from './errors'
@@ -24,9 +31,18 @@ export interface Restored {
  * reopened this way ends exactly as a run never interrupted (the engine is deterministic); if it
  * cannot (the stored events differ), `divergence` says where and nothing is written.
  */
+/** How a session runs its simulation. */
+export interface SessionOptions {
+  /** Keep what a Timeline needs to go back in time (the playground does). */
+  readonly timeTravel?: boolean
+}
+
 export class RunSession {
   private readonly tracker = new ReadModelTracker()
   private ended = false
+  private caughtUp = false
+  /** The interventions as last saved (compared by reference: the list is replaced, never changed). */
+  private savedInterventions: readonly Intervention[]
 
   private constructor(
     readonly runId: number,
@@ -36,29 +52,52 @@ export class RunSession {
     readonly restored: Restored | null,
   ) {
     this.ended = restored?.status === 'ended'
+    this.savedInterventions = sim.interventions
   }
 
-  static async start(db: EventuallyDb, scenario: Scenario, name?: string): Promise<RunSession> {
+  static async start(
+    db: EventuallyDb,
+    scenario: Scenario,
+    name?: string,
+    options: SessionOptions = {},
+  ): Promise<RunSession> {
     const runId = await createRun(db, scenario, name)
     const store = await DexieEventStore.open(db, runId)
-    return new RunSession(runId, new Simulation(scenario, { store }), store, null)
+    const sim = new Simulation(scenario, { store, timeTravel: options.timeTravel ?? false })
+    return new RunSession(runId, sim, store, null)
   }
 
-  static async reopen(db: EventuallyDb, runId: number): Promise<RunSession> {
+  /** Reopens a stored run with the interventions it was saved with. */
+  static async reopen(
+    db: EventuallyDb,
+    runId: number,
+    options: SessionOptions = {},
+  ): Promise<RunSession> {
     const run = await db.runs.get(runId)
     if (!run) throw failure('missing', `Opening run ${runId}`)
     const store = await DexieEventStore.replay(db, runId)
     const restored = { head: run.head, clock: run.clock, status: run.status }
-    return new RunSession(runId, new Simulation(run.scenario, { store }), store, restored)
+    const sim = new Simulation(run.scenario, {
+      store,
+      timeTravel: options.timeTravel ?? false,
+      interventions: run.interventions ?? [],
+    })
+    return new RunSession(runId, sim, store, restored)
   }
 
   get divergence() {
     return this.store.divergence
   }
 
-  /** True while a reopened run is recomputing what was already stored. */
+  /**
+   * True while a reopened run is recomputing what was already stored. Once it has got back to the
+   * stored clock it is caught up for good, even if a Timeline then takes it back in time.
+   */
   get catchingUp(): boolean {
-    return this.restored !== null && this.sim.now <= this.restored.clock && !this.sim.done
+    if (this.caughtUp || this.restored === null) return false
+    if (this.sim.now > this.restored.clock || this.sim.done) this.caughtUp = true
+    else if (this.sim.journal.enabled && this.sim.now === this.restored.clock) this.caughtUp = true
+    return !this.caughtUp
   }
 
   advance(budget: Budget): Progress {
@@ -77,15 +116,21 @@ export class RunSession {
     // The engine may have appended more while the check read the store.
     while (this.store.uncheckedCount > 0 && !this.divergence) await this.store.checkReplay()
     if (this.divergence) return
-    if (this.ended && this.store.pendingCount === 0) return
     const done = this.sim.done
+    const interventions = this.sim.interventions
+    const changed = interventions !== this.savedInterventions
+    if (this.ended && done && !this.store.dirty && !changed) return
     const diff = this.tracker.diff(readModels(this.sim))
+    // A run moved back in time (the playground's Timeline) is running again until it ends again.
+    const status = done ? 'ended' : this.ended ? 'running' : undefined
     await this.store.flush({
       clock: this.sim.now,
       readModels: diff.changes,
-      ...(done ? { status: 'ended' as const } : {}),
+      ...(status ? { status } : {}),
+      ...(changed ? { interventions } : {}),
     })
     this.tracker.accept(diff)
-    if (done) this.ended = true
+    this.savedInterventions = interventions
+    this.ended = done
   }
 }

@@ -84,7 +84,7 @@ export function libraryActions(set: Set, get: Get, ctx: Context) {
           onBlocked: () => set({ storage: { kind: 'blocked' } }),
           onVersionChange: () => {
             ctx.writer = false
-            ctx.drive?.stopSaving()
+            ctx.player?.stopSaving()
             set({ storage: { kind: 'outdated' } })
           },
         })
@@ -106,10 +106,13 @@ export function libraryActions(set: Set, get: Get, ctx: Context) {
           },
           onLost: () => {
             ctx.writer = false
-            ctx.drive?.stopSaving()
+            ctx.player?.stopSaving()
             set((s) => ({
               storage: { kind: 'other-tab' },
-              unsaved: s.run.kind === 'running' ? 'Another tab took over saving runs.' : s.unsaved,
+              unsaved:
+                s.run.kind === 'idle' || s.run.kind === 'error'
+                  ? s.unsaved
+                  : 'Another tab took over saving runs.',
             }))
           },
         }),
@@ -136,13 +139,11 @@ export function libraryActions(set: Set, get: Get, ctx: Context) {
       const db = ctx.db
       if (!db) return
       const run = get().run
-      const current =
-        (run.kind === 'running' || run.kind === 'stopped' || run.kind === 'done') &&
-        run.runId === id
+      const current = run.kind !== 'idle' && run.kind !== 'error' && run.runId === id
       try {
         if (current) {
-          ctx.drive?.stop()
-          ctx.drive = null
+          ctx.player?.dispose()
+          ctx.player = null
           ctx.deps.lastRun.set(null)
         }
         const name = (await getRun(db, id))?.name ?? `run ${id}`

@@ -1,8 +1,16 @@
-import { buildResult, formatProblems, parseScenario, type Scenario } from '../core'
+import {
+  buildResult,
+  formatProblems,
+  parseScenario,
+  type Intervention,
+  type InterventionInput,
+  type Scenario,
+} from '../core'
 import { getRun, RunSession, StorageError, type Restored } from '../persistence'
-import { startDrive, type Drive, type TickInfo } from './run-driver'
-import { summarize } from './summary'
-import type { AppState, Context } from './types'
+import { buildFrame } from './frame'
+import { Player, SPEEDS } from './player'
+import { summarize, type RunSummary } from './summary'
+import type { AppState, Context, RunStatus, TickInfo } from './types'
 
 type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void
 type Get = () => AppState
@@ -18,94 +26,135 @@ export function describeProjection(scenario: Scenario, id: string) {
   return { handler: p?.handler ?? '', delivery }
 }
 
-const notStarted = (sim: { bound: number }): TickInfo => ({
-  now: 0,
-  bound: sim.bound,
-  events: 0,
-  saved: null,
-  catchingUp: false,
-})
+/** While computing fast, the frame is rebuilt at most this often (wall ms). */
+const FRAME_EVERY_MS = 100
 
-/** The actions that start, reopen and stop runs. */
+/** The actions that start, reopen and drive runs: playback, time travel and interventions. */
 export function runActions(set: Set, get: Get, ctx: Context) {
-  const finished = (d: Drive, runId: number | null, restored: Restored | null) => {
-    ctx.drive = null
-    const sim = d.sim
-    const divergence = d.session?.divergence
+  /** The summary of the end the player shows, computed once per end. */
+  let summaryOf: { player: Player; list: readonly Intervention[]; summary: RunSummary } | null =
+    null
+  let lastFrameAt = -Infinity
+
+  const status = (
+    player: Player,
+    name: string,
+    runId: number | null,
+    restored: Restored | null,
+  ): RunStatus => {
+    const sim = player.sim
+    const divergence = player.session?.divergence
     if (divergence)
-      return set({
-        run: {
-          kind: 'error',
-          message: `This saved run cannot be reopened exactly: ${divergence.reason}. Its stored events are unchanged; export it to look at them.`,
-        },
-      })
-    const summary = summarize(buildResult(sim), (id) => describeProjection(sim.scenario, id))
-    set({ run: { kind: 'done', summary, runId, restored } })
+      return {
+        kind: 'error',
+        message: `This saved run cannot be reopened exactly: ${divergence.reason}. Its stored events are unchanged; export it to look at them.`,
+      }
+    const tick: TickInfo = {
+      now: sim.now,
+      bound: sim.bound,
+      events: sim.head(),
+      saved: player.savedHead,
+      catchingUp: player.session?.catchingUp ?? false,
+    }
+    if (sim.done && player.mode === 'paused') {
+      if (summaryOf?.player !== player || summaryOf.list !== sim.interventions)
+        summaryOf = {
+          player,
+          list: sim.interventions,
+          summary: summarize(buildResult(sim), (id) => describeProjection(sim.scenario, id)),
+        }
+      return { kind: 'done', summary: summaryOf.summary, runId, restored, tick }
+    }
+    const kind = player.mode === 'running' ? 'running' : ctx.stopped ? 'stopped' : 'open'
+    return { kind, name, runId, restored, tick }
   }
 
-  const drive = (
+  const open = (
     source: RunSession | Scenario,
     name: string,
     runId: number | null,
     restored: Restored | null,
-  ) => {
-    ctx.drive?.stop()
+  ): Player => {
+    ctx.player?.dispose()
+    ctx.stopped = false
     ctx.deps.lastRun.set(runId)
-    const d = startDrive(
-      source,
+    const player: Player = new Player(
+      source instanceof RunSession ? source : { scenario: source },
       {
-        onTick: (tick) => {
-          if (ctx.drive !== d) return
+        onChange: () => {
+          if (ctx.player !== player) return
+          const now = ctx.deps.scheduler?.now() ?? performance.now()
+          const run = status(player, name, runId, restored)
+          const busy = player.mode === 'running' && run.kind === 'running'
+          if (busy && now - lastFrameAt < FRAME_EVERY_MS) return set({ run })
+          lastFrameAt = now
+          const saved = player.savedHead
           set((s) => ({
-            run: { kind: 'running', name, runId, restored, tick },
+            run,
+            frame: buildFrame(player),
             runs:
-              tick.saved === null
+              saved === null
                 ? s.runs
                 : s.runs.map((r) =>
-                    r.id === runId ? { ...r, events: tick.saved ?? 0, clock: tick.now } : r,
+                    r.id === runId ? { ...r, events: saved, clock: player.sim.now } : r,
                   ),
           }))
+          if (run.kind === 'done' && runId !== null && !ctx.announced) {
+            ctx.announced = true
+            void player.settled().then(() => ctx.refresh().then(() => ctx.deps.channel?.post()))
+          }
         },
         onSaveFailed: (error) => {
-          if (ctx.drive === d) set({ unsaved: unsavedReason(error) })
-        },
-        onDone: () => {
-          if (ctx.drive !== d) return
-          finished(d, runId, restored)
-          if (runId !== null) void ctx.refresh().then(() => ctx.deps.channel?.post())
+          if (ctx.player === player) set({ unsaved: unsavedReason(error) })
         },
       },
       ctx.deps.scheduler,
     )
-    ctx.drive = d
-    set({ unsaved: null, run: { kind: 'running', name, runId, restored, tick: notStarted(d.sim) } })
+    ctx.player = player
+    ctx.announced = false
+    set({ unsaved: null, run: status(player, name, runId, restored), frame: buildFrame(player) })
+    return player
+  }
+
+  const start = async (toEnd: boolean) => {
+    const parsed = parseScenario(get().scenario)
+    if (!parsed.ok)
+      return set({
+        run: {
+          kind: 'error',
+          message: `This scenario cannot run: ${formatProblems(parsed.problems)}`,
+        },
+      })
+    const scenario = parsed.scenario
+    let player: Player
+    if (!ctx.db || !ctx.writer) player = open(scenario, scenario.name, null, null)
+    else {
+      try {
+        const session = await RunSession.start(ctx.db, scenario, undefined, { timeTravel: true })
+        player = open(session, scenario.name, session.runId, null)
+        await ctx.refresh()
+        ctx.deps.channel?.post()
+      } catch (error) {
+        player = open(scenario, scenario.name, null, null)
+        set({ unsaved: unsavedReason(error) })
+      }
+    }
+    if (toEnd) player.runTo()
+  }
+
+  /** Applies `f` to the player of the run on screen, if there is one. */
+  const withPlayer = (f: (p: Player) => void) => () => {
+    const player = ctx.player
+    if (!player) return
+    ctx.stopped = false
+    f(player)
   }
 
   return {
     loadScenario: (scenario: AppState['scenario']) => set({ scenario }),
 
-    runScenario: async () => {
-      const parsed = parseScenario(get().scenario)
-      if (!parsed.ok)
-        return set({
-          run: {
-            kind: 'error',
-            message: `This scenario cannot run: ${formatProblems(parsed.problems)}`,
-          },
-        })
-      const scenario = parsed.scenario
-      if (!ctx.db || !ctx.writer) return drive(scenario, scenario.name, null, null)
-      let session: RunSession
-      try {
-        session = await RunSession.start(ctx.db, scenario)
-      } catch (error) {
-        drive(scenario, scenario.name, null, null)
-        return set({ unsaved: unsavedReason(error) })
-      }
-      drive(session, scenario.name, session.runId, null)
-      await ctx.refresh()
-      ctx.deps.channel?.post()
-    },
+    runScenario: () => start(true),
+    startScenario: () => start(false),
 
     openRun: async (id: number) => {
       const db = ctx.db
@@ -114,27 +163,52 @@ export function runActions(set: Set, get: Get, ctx: Context) {
       if (!record)
         return set({ notice: { tone: 'error', text: `Run ${id} is not saved here any more.` } })
       const restored = { head: record.head, clock: record.clock, status: record.status }
-      if (!ctx.writer) return drive(record.scenario, record.name, null, restored)
-      try {
-        const session = await RunSession.reopen(db, id)
-        drive(session, record.name, id, session.restored)
-      } catch (error) {
-        set({ run: { kind: 'error', message: describeError(error) } })
+      let player: Player
+      if (!ctx.writer) {
+        ctx.player?.dispose()
+        player = open(record.scenario, record.name, null, restored)
+        player.timeline.setInterventions(record.interventions ?? [])
+      } else {
+        try {
+          const session = await RunSession.reopen(db, id, { timeTravel: true })
+          player = open(session, record.name, id, session.restored)
+        } catch (error) {
+          return set({ run: { kind: 'error', message: describeError(error) } })
+        }
       }
+      // Back to where it was shown; a run that had finished is shown at its end.
+      player.runTo(record.status === 'running' ? record.clock : Infinity)
     },
 
     stopRun: () => {
-      const run = get().run
-      if (!ctx.drive || run.kind !== 'running') return
-      ctx.drive.stop()
-      set({ run: { ...run, kind: 'stopped' } })
+      const player = ctx.player
+      if (!player || player.mode !== 'running') return
+      ctx.stopped = true
+      player.pause()
     },
 
-    continueRun: () => {
-      const run = get().run
-      if (!ctx.drive || run.kind !== 'stopped') return
-      set({ run: { ...run, kind: 'running' } })
-      ctx.drive.resume()
+    continueRun: withPlayer((p) => p.runTo()),
+    play: withPlayer((p) => p.play()),
+    pause: withPlayer((p) => p.pause()),
+    togglePlay: withPlayer((p) => (p.mode === 'paused' ? p.play() : p.pause())),
+    stepForward: withPlayer((p) => p.stepForward()),
+    stepBack: withPlayer((p) => p.stepBack()),
+    jumpToStart: withPlayer((p) => p.seek(0)),
+    jumpToEnd: withPlayer((p) => p.runTo()),
+    faster: withPlayer((p) => p.setSpeed(SPEEDS.find((s) => s > p.speed) ?? p.speed)),
+    slower: withPlayer((p) =>
+      p.setSpeed([...SPEEDS].reverse().find((s) => s < p.speed) ?? p.speed),
+    ),
+    undo: withPlayer((p) => p.undo()),
+    redo: withPlayer((p) => p.redo()),
+
+    seek: (time: number) => withPlayer((p) => p.seek(time))(),
+    setSpeed: (speed: number) => withPlayer((p) => p.setSpeed(speed))(),
+    act: (input: InterventionInput) => {
+      const player = ctx.player
+      if (!player) return null
+      ctx.stopped = false
+      return player.act(input)
     },
   }
 }

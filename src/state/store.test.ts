@@ -57,8 +57,14 @@ describe('a run in the app', () => {
     expect(saved?.head).toBeGreaterThan(0)
     expect(saved?.head).toBeLessThan(want.events.length)
 
+    // The reopened run comes back paused where it was shown, and goes on when asked.
+    await new Promise((r) => setTimeout(r, 100))
+    saved = (await listRuns(browser.db()))[0]
     const second = browser.tab()
     await second.getState().init()
+    await until(second, (s) => s.run.kind === 'open')
+    expect(second.getState().frame?.now).toBe(saved?.clock)
+    second.getState().continueRun()
     await finished(second)
     const run = second.getState().run
     expect(run).toMatchObject({ kind: 'done', runId: saved?.id })
@@ -82,6 +88,7 @@ describe('a run in the app', () => {
     faults.failWhen = (table) => table === 'events' && ++batches === 2
     await store.getState().runScenario()
     await finished(store)
+    await until(store, (s) => s.unsaved !== null)
     expect(store.getState().unsaved).toMatch(/storage for this site is full/)
     expect(store.getState().unsaved).toMatch(/goes on in memory/)
     const want = simulate(busy)

@@ -16,10 +16,19 @@ export type { StoredEvent } from '../core'
  * actions reach the database, the writer lock and the scheduler only through `deps`.
  */
 export function createAppStore(deps: AppDeps, initial: ScenarioInput = defaultScenario) {
-  const ctx: Context = { db: null, drive: null, writer: false, deps, refresh: async () => {} }
+  const ctx: Context = {
+    db: null,
+    player: null,
+    stopped: false,
+    announced: false,
+    writer: false,
+    deps,
+    refresh: async () => {},
+  }
   return createStore<AppState>()((set, get) => ({
     scenario: initial,
     run: { kind: 'idle' },
+    frame: null,
     unsaved: null,
     storage: { kind: 'opening' },
     runs: [],

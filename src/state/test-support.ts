@@ -5,7 +5,7 @@
 import { afterEach, expect } from 'vitest'
 import { EventuallyDb, type DatabaseOptions } from '../persistence'
 import { injectFaults, type WriteFaults } from '../persistence/testing'
-import { TICK_MS, type Scheduler } from './run-driver'
+import { TICK_MS, type Scheduler } from './player'
 import { createAppStore, type AppStore } from './store'
 import type { AppDeps } from './types'
 import { soleWriter, type WriterLock } from './writer-lock'

@@ -1,6 +1,13 @@
-import type { ScenarioInput, ScenarioProblem, StoredEvent } from '../core'
+import type {
+  InterventionInput,
+  InterventionOutcome,
+  ScenarioInput,
+  ScenarioProblem,
+  StoredEvent,
+} from '../core'
 import type { EventQuery, EventuallyDb, Restored } from '../persistence'
-import type { Drive, Scheduler, TickInfo } from './run-driver'
+import type { Frame } from './frame'
+import type { Player, Scheduler } from './player'
 import type { RunSummary } from './summary'
 import type { WriterLock } from './writer-lock'
 
@@ -18,10 +25,26 @@ export type StorageStatus =
   /** A newer version of the app took over the database in another tab: reload this one. */
   | { readonly kind: 'outdated' }
 
+export interface TickInfo {
+  readonly now: number
+  /** Where the run ends at the latest (until + settle): a progress bar's maximum. */
+  readonly bound: number
+  readonly events: number
+  /** Events committed to IndexedDB (null for a run in memory). */
+  readonly saved: number | null
+  /** A reopened run recomputing what it had already stored. */
+  readonly catchingUp: boolean
+}
+
+/**
+ * The run on screen: `open` somewhere in its time (paused or playing), `running` while it
+ * computes toward the end (or a later time) as fast as the page allows, `stopped` when the
+ * learner stopped that, `done` when the state shown is the end of the run.
+ */
 export type RunStatus =
   | { readonly kind: 'idle' }
   | {
-      readonly kind: 'running' | 'stopped'
+      readonly kind: 'open' | 'running' | 'stopped'
       readonly name: string
       readonly runId: number | null
       readonly tick: TickInfo
@@ -32,6 +55,7 @@ export type RunStatus =
       readonly summary: RunSummary
       readonly runId: number | null
       readonly restored: Restored | null
+      readonly tick: TickInfo
     }
   | { readonly kind: 'error'; readonly message: string }
 
@@ -72,6 +96,8 @@ export interface RebuildStatus {
 export interface AppState {
   readonly scenario: ScenarioInput
   readonly run: RunStatus
+  /** The state of the run at the instant shown, for the playground's panels. */
+  readonly frame: Frame | null
   /** Why the current run is no longer being saved, if it is not. */
   readonly unsaved: string | null
   readonly storage: StorageStatus
@@ -83,12 +109,30 @@ export interface AppState {
   /** Opens the database, settles which tab writes, and reopens the run shown before a reload. */
   readonly init: () => Promise<void>
   readonly loadScenario: (input: ScenarioInput) => void
-  /** Starts the current scenario as a new run (saved when this tab saves). */
+  /** Starts the current scenario as a new run (saved when this tab saves) and runs it to the end. */
   readonly runScenario: () => Promise<void>
+  /** Starts the current scenario as a new run, paused at its beginning. */
+  readonly startScenario: () => Promise<void>
   /** Opens a saved run: recomputes it from its scenario and seed and goes on where it stopped. */
   readonly openRun: (id: number) => Promise<void>
   readonly stopRun: () => void
   readonly continueRun: () => void
+  readonly play: () => void
+  readonly pause: () => void
+  readonly togglePlay: () => void
+  /** On to the next visible change (an event, a delivery, an answer...). */
+  readonly stepForward: () => void
+  readonly stepBack: () => void
+  readonly jumpToStart: () => void
+  readonly jumpToEnd: () => void
+  readonly faster: () => void
+  readonly slower: () => void
+  readonly seek: (time: number) => void
+  readonly setSpeed: (speed: number) => void
+  /** Acts on the run at the instant shown; in the past, that forks it (undo restores it). */
+  readonly act: (input: InterventionInput) => InterventionOutcome | null
+  readonly undo: () => void
+  readonly redo: () => void
   readonly renameRun: (id: number, name: string) => Promise<void>
   readonly deleteRun: (id: number) => Promise<void>
   /** A run bundle's file name and text, for the UI to download. */
@@ -135,7 +179,11 @@ export interface LibraryChannel {
 /** What the actions share and components never see. */
 export interface Context {
   db: EventuallyDb | null
-  drive: Drive | null
+  player: Player | null
+  /** The learner stopped the computation toward the end. */
+  stopped: boolean
+  /** The end of the run on screen was announced to the library (list refresh, other tabs). */
+  announced: boolean
   writer: boolean
   readonly deps: AppDeps
   /** Reloads the saved runs and scenarios into the state. */

@@ -32,7 +32,9 @@ export function App() {
       <button type="button" className="primary" onClick={() => void runScenario()}>
         Run “{name}”
       </button>
-      {(run.kind === 'running' || run.kind === 'stopped') && <RunProgress run={run} />}
+      {(run.kind === 'running' || run.kind === 'stopped' || run.kind === 'open') && (
+        <RunProgress run={run} />
+      )}
       {run.kind === 'done' && <RunSummaryView run={run} />}
       {shown && <EventStoreBrowser runId={shown.id} domain={shown.domain} head={shown.events} />}
       {run.kind === 'error' && (

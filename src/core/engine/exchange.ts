@@ -153,10 +153,14 @@ export class Exchange {
     // Empty answers still travel when someone waits for them (a strong read, read repair).
     const matters = events.length > 0 || (log.read[request] as number) >= 0
     const keep = purpose !== PURPOSE.poll
-    if (!tx.lost && matters) sim.schedule(tx.arriveAt, K.Response, p.index, answer, first, keep)
+    if (!tx.lost && matters) {
+      sim.schedule(tx.arriveAt, K.Response, p.index, answer, first, keep)
+      p.wire += events.length
+    }
     if (tx.duplicateAt !== null && matters) {
       const copy = this.logCopies(p, events, -1, NaN)
       sim.schedule(tx.duplicateAt, K.Response, p.index, answer, copy, keep)
+      p.wire += events.length
     }
     if (fetch) p.pipeline.addFetching(sim.now, onTheWire(tx, matters))
   }
@@ -204,6 +208,7 @@ export class Exchange {
     const log = this.log
     const request = log.answerRequest[answer] as number
     const count = log.answerCount[answer] as number
+    p.wire -= count
     if (log.purpose[request] === PURPOSE.fetch) p.pipeline.addFetching(sim.now, -1)
     const reason = this.network.blocked(p, log.answeredAt[answer] as number)
     if (reason !== DROP.none) {

@@ -82,10 +82,14 @@ export class Network {
     if (tx.lost) {
       sim.log.lost(send, tx.arriveAt)
       p.stats.dropped++
-    } else sim.schedule(tx.arriveAt, K.Arrive, p.index, send, 0, true)
+    } else {
+      sim.schedule(tx.arriveAt, K.Arrive, p.index, send, 0, true)
+      p.wire++
+    }
     if (tx.duplicateAt !== null) {
       const copy = sim.logSend(position, p.index, KIND.duplicate)
       sim.schedule(tx.duplicateAt, K.Arrive, p.index, copy, 0, true)
+      p.wire++
     }
     if (delivery.mode === 'push' && delivery.guarantee === 'at-least-once') {
       if (kind === KIND.first) p.unacked++
@@ -104,13 +108,16 @@ export class Network {
         'at' in entry ? NaN : this.sim.now,
       )
       p.stats.sent++
-      if ('at' in entry) this.sim.schedule(at, K.Arrive, p.index, send, 0, true)
-      else p.stats.dropped++
+      if ('at' in entry) {
+        this.sim.schedule(at, K.Arrive, p.index, send, 0, true)
+        p.wire++
+      } else p.stats.dropped++
     }
   }
 
   private arrive(p: Projection, send: number): void {
     const sim = this.sim
+    p.wire--
     const reason = this.blocked(p, sim.log.sentAt.at(send))
     if (reason !== DROP.none) {
       p.stats.dropped++

@@ -72,6 +72,8 @@ export class Projection implements HandlerHost {
   downs: Window[] = []
   /** At-least-once push: positions sent and not yet acknowledged. */
   unacked = 0
+  /** Copies of events on the wire to this projection right now (pushed, or in an answer). */
+  wire = 0
   readonly redelivery = new RedeliveryQueue()
   /** When the ordered handler's gap timer is armed for, or NaN. */
   gapTimerAt = NaN
@@ -224,6 +226,7 @@ export class Projection implements HandlerHost {
       stats: { ...this.stats },
       downs: this.downs.slice(),
       unacked: this.unacked,
+      wire: this.wire,
       redelivery: this.redelivery.snapshot(),
       gapTimerAt: this.gapTimerAt,
       peakMemory: this.peakMemory,
@@ -244,6 +247,7 @@ export class Projection implements HandlerHost {
     this.stats = { ...s.stats }
     this.downs = s.downs.slice()
     this.unacked = s.unacked
+    this.wire = s.wire
     this.redelivery.restore(s.redelivery)
     this.gapTimerAt = s.gapTimerAt
     this.peakMemory = s.peakMemory
@@ -264,6 +268,7 @@ export interface ProjectionSnapshot {
   readonly stats: Readonly<ProjectionStats>
   readonly downs: readonly Window[]
   readonly unacked: number
+  readonly wire: number
   readonly redelivery: RedeliverySnapshot
   readonly gapTimerAt: number
   readonly peakMemory: number

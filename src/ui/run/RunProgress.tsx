@@ -2,7 +2,7 @@ import type { RunStatus } from '../../state/store'
 import { useApp } from '../../state/store'
 import { formatMs } from '../format'
 
-type Live = Extract<RunStatus, { kind: 'running' | 'stopped' }>
+type Live = Extract<RunStatus, { name: string }>
 
 /** A run on its way: how far it got, whether it is saved, and a way to stop it. */
 export function RunProgress({ run }: { run: Live }) {

@@ -1,0 +1,383 @@
+import {
+  Simulation,
+  Timeline,
+  type Intervention,
+  type InterventionInput,
+  type InterventionOutcome,
+  type Scenario,
+} from '../core'
+import { RunSession, StorageError } from '../persistence'
+
+/**
+ * Plays one run in the page: a Timeline over the simulation (so any past instant can be shown
+ * exactly), driven in slices of a few milliseconds so that input stays responsive however big
+ * the run, with the interventions the learner makes, undo and redo, and, for a saved run, group
+ * commit of what changed after every slice. It knows nothing of React; the store turns it into
+ * plain data for the components (see frame.ts).
+ */
+
+/** `running` computes toward a target time (the end, or a later point the learner seeked to). */
+export type PlayMode = 'paused' | 'playing' | 'running'
+
+export interface PlayerHooks {
+  /** The shown state or the mode changed. */
+  readonly onChange: () => void
+  /** Saving failed (quota, another writer...): the run goes on in memory, unsaved. */
+  readonly onSaveFailed: (error: StorageError) => void
+}
+
+export interface Scheduler {
+  /** Milliseconds of wall time. */
+  readonly now: () => number
+  /** Runs `f` on a later turn of the event loop, after the browser had a chance to paint. */
+  readonly later: (f: () => void) => void
+}
+
+export const browserScheduler: Scheduler = {
+  now: () => performance.now(),
+  later: (f) => {
+    // A frame when the page is visible (smooth playback), a macrotask when it is not.
+    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible')
+      requestAnimationFrame(() => f())
+    else setTimeout(f, 0)
+  },
+}
+
+/** Engine work per slice: small enough to keep input and painting smooth. */
+export const TICK_MS = 8
+const STEPS_PER_SLICE = 500
+/** A step forward gives up looking for a visible change after this many items. */
+const MAX_STEP_SCAN = 20_000
+/** The longest wall time one slice of playback may cover (a tab in the background). */
+const MAX_FRAME_MS = 100
+
+export const SPEEDS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100] as const
+
+/** The learner changed the past: what was thrown away, for the notice that says so. */
+export interface Fork {
+  readonly at: number
+  /** How far the run had been computed before the fork. */
+  readonly frontier: number
+  /** Interventions that came after the fork point and were discarded. */
+  readonly discarded: number
+}
+
+interface Version {
+  readonly interventions: readonly Intervention[]
+  readonly now: number
+}
+
+export class Player {
+  readonly sim: Simulation
+  readonly timeline: Timeline
+  mode: PlayMode = 'paused'
+  speed = 1
+  /** The furthest simulated time computed under the current interventions. */
+  frontier = 0
+  /** Where the run ended under the current interventions, once it got there. */
+  endedAt: number | null = null
+  lastFork: Fork | null = null
+  private target = Infinity
+  private undoStack: Version[] = []
+  private redoStack: Version[] = []
+  private lastWall = NaN
+  private ticking = false
+  private disposed = false
+  private saving: boolean
+  private inFlight: Promise<void> | null = null
+  private saveAgain = false
+
+  constructor(
+    source: RunSession | { scenario: Scenario; interventions?: readonly Intervention[] },
+    private readonly hooks: PlayerHooks,
+    private readonly scheduler: Scheduler = browserScheduler,
+  ) {
+    this.session = source instanceof RunSession ? source : null
+    this.sim =
+      source instanceof RunSession
+        ? source.sim
+        : new Simulation(source.scenario, {
+            timeTravel: true,
+            interventions: source.interventions ?? [],
+          })
+    this.timeline = new Timeline(this.sim)
+    this.saving = this.session !== null
+  }
+
+  readonly session: RunSession | null
+
+  // --- Playback --------------------------------------------------------------------------------
+
+  play(): void {
+    if (this.atEnd()) return
+    this.setMode('playing')
+  }
+
+  pause(): void {
+    this.setMode('paused')
+  }
+
+  /** Computes on to `time` (the end by default) as fast as the page allows, then pauses. */
+  runTo(time = Infinity): void {
+    if (time <= this.sim.now && time !== Infinity) return this.seek(time)
+    this.target = time
+    if (this.atEnd()) return this.changed()
+    this.setMode('running')
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = Math.min(100, Math.max(0.1, speed))
+    this.hooks.onChange()
+  }
+
+  /** Shows the state at `time`: at once if it is in the past, by computing toward it if not. */
+  seek(time: number): void {
+    const t = Math.max(0, time)
+    if (t > this.sim.now && !this.sim.done) return this.runTo(t)
+    this.mode = 'paused'
+    this.timeline.seek(Math.min(t, this.endedAt ?? Infinity))
+    this.changed()
+  }
+
+  /** On to the next visible change: an event, a delivery, a drop, an answer, an intervention. */
+  stepForward(): void {
+    this.mode = 'paused'
+    const before = this.signature()
+    for (let i = 0; i < MAX_STEP_SCAN && !this.sim.done; i++) {
+      this.timeline.advance({ maxSteps: 1 })
+      if (this.signature() !== before) break
+    }
+    this.changed()
+  }
+
+  /** Back to the previous visible change (or to just before the intervention made here). */
+  stepBack(): void {
+    this.mode = 'paused'
+    const sim = this.sim
+    const last = sim.interventions[sim.cursor - 1]
+    if (last && last.step === sim.steps && sim.steps > 0) {
+      this.timeline.seekStep(sim.steps)
+      return this.changed()
+    }
+    const current = sim.steps
+    for (let window = 64; ; window *= 8) {
+      const from = Math.max(0, current - window)
+      const stop = this.lastStopBefore(from, current)
+      if (stop !== null || from === 0) {
+        this.timeline.seekStep(stop ?? 0)
+        return this.changed()
+      }
+    }
+  }
+
+  get canStepBack(): boolean {
+    return this.sim.steps > 0 || this.sim.cursor > 0
+  }
+
+  // --- Interventions ---------------------------------------------------------------------------
+
+  /** Acts now. In the past, that forks the run (see Fork); undo puts it back. */
+  act(input: InterventionInput): InterventionOutcome {
+    const sim = this.sim
+    const forked = sim.now < this.frontier || sim.cursor < sim.interventions.length
+    this.remember()
+    const frontier = this.frontier
+    const { outcome, discarded } = this.timeline.act(input)
+    this.lastFork = forked ? { at: sim.now, frontier, discarded: discarded.length } : null
+    this.recomputed()
+    this.changed()
+    return outcome
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0
+  }
+
+  get canRedo(): boolean {
+    return this.redoStack.length > 0
+  }
+
+  undo(): void {
+    const version = this.undoStack.pop()
+    if (!version) return
+    this.redoStack.push(this.version())
+    this.restoreVersion(version)
+  }
+
+  redo(): void {
+    const version = this.redoStack.pop()
+    if (!version) return
+    this.undoStack.push(this.version())
+    this.restoreVersion(version)
+  }
+
+  /** Stops playing and saving; the run stays saved as far as it got. */
+  dispose(): void {
+    this.disposed = true
+    this.mode = 'paused'
+  }
+
+  /** Goes on in memory only (another tab took over saving). */
+  stopSaving(): void {
+    this.saving = false
+  }
+
+  /** Events committed to IndexedDB (null for a run in memory). */
+  get savedHead(): number | null {
+    return this.session && this.saving ? this.session.store.durableHead : null
+  }
+
+  /** Resolves once everything shown so far is saved (or saving failed). */
+  async settled(): Promise<void> {
+    while (this.inFlight) await this.inFlight
+  }
+
+  // --- Inside ----------------------------------------------------------------------------------
+
+  private version(): Version {
+    return { interventions: this.sim.interventions, now: this.sim.now }
+  }
+
+  private remember(): void {
+    this.undoStack.push(this.version())
+    if (this.undoStack.length > 200) this.undoStack.shift()
+    this.redoStack = []
+  }
+
+  private restoreVersion(v: Version): void {
+    this.mode = 'paused'
+    this.lastFork = null
+    this.timeline.setInterventions(v.interventions)
+    this.recomputed()
+    if (v.now > this.sim.now) return this.runTo(v.now)
+    this.timeline.seek(v.now)
+    this.changed()
+  }
+
+  /** The list changed: what was computed beyond the current state no longer holds. */
+  private recomputed(): void {
+    this.frontier = this.sim.now
+    this.endedAt = this.sim.done ? this.sim.now : null
+  }
+
+  private atEnd(): boolean {
+    return this.sim.done && this.sim.cursor >= this.sim.interventions.length
+  }
+
+  private setMode(mode: PlayMode): void {
+    this.mode = mode
+    this.lastWall = NaN
+    if (mode !== 'paused') this.schedule()
+    this.hooks.onChange()
+  }
+
+  private schedule(): void {
+    if (this.ticking || this.disposed) return
+    this.ticking = true
+    this.scheduler.later(() => this.tick())
+  }
+
+  private tick(): void {
+    this.ticking = false
+    if (this.disposed || this.mode === 'paused') return
+    const sim = this.sim
+    const start = this.scheduler.now()
+    if (this.session?.divergence) {
+      this.mode = 'paused'
+      return this.changed()
+    }
+    if (this.mode === 'playing') {
+      const elapsed = Number.isNaN(this.lastWall)
+        ? 0
+        : Math.min(start - this.lastWall, MAX_FRAME_MS)
+      this.lastWall = start
+      const goal = sim.now + elapsed * this.speed
+      this.advanceWithin(start, goal)
+    } else this.advanceWithin(start, this.target)
+    const reached = this.mode === 'running' && this.target !== Infinity && sim.now >= this.target
+    if (sim.done || reached) {
+      this.mode = 'paused'
+      this.target = Infinity
+    }
+    this.changed()
+    if (this.mode !== 'paused') this.schedule()
+  }
+
+  private advanceWithin(start: number, time: number): void {
+    const sim = this.sim
+    const budget = { time, maxSteps: STEPS_PER_SLICE }
+    do this.timeline.advance(budget)
+    while (
+      !sim.done &&
+      sim.now < time &&
+      !this.session?.divergence &&
+      this.scheduler.now() - start < TICK_MS
+    )
+  }
+
+  /** After anything that moved the shown state: note how far the run got, save, tell the UI. */
+  private changed(): void {
+    const sim = this.sim
+    if (sim.now >= this.frontier) {
+      this.frontier = sim.now
+      if (sim.done) this.endedAt = sim.now
+    }
+    this.requestSave()
+    this.hooks.onChange()
+  }
+
+  /** Group commit: one save at a time; what changes meanwhile goes into the next one. */
+  private requestSave(): void {
+    const session = this.session
+    if (!session || !this.saving || this.disposed) return
+    if (this.inFlight) {
+      this.saveAgain = true
+      return
+    }
+    const p = session
+      .save()
+      .catch((error: unknown) => {
+        this.saving = false
+        this.hooks.onSaveFailed(
+          error instanceof StorageError
+            ? error
+            : new StorageError('failed', `Saving the run failed: ${String(error)}`),
+        )
+      })
+      .finally(() => {
+        if (this.inFlight === p) this.inFlight = null
+        if (this.saveAgain) {
+          this.saveAgain = false
+          this.requestSave()
+        }
+        this.hooks.onChange()
+      })
+    this.inFlight = p
+  }
+
+  /**
+   * A number that changes whenever something a learner can see changes: an event appended, a
+   * copy arriving or lost, a read answered, an intervention applied.
+   */
+  private signature(): string {
+    const sim = this.sim
+    let moved = 0
+    for (const p of sim.projections) moved += p.stats.sent + p.stats.delivered + p.stats.dropped
+    return `${sim.head()}/${moved}/${sim.readRecords().length}/${sim.cursor}/${sim.rejected.length}/${sim.done}`
+  }
+
+  /** The last step in (from, to) after which something visible changed, or null. */
+  private lastStopBefore(from: number, to: number): number | null {
+    this.timeline.seekStep(from)
+    let previous = this.signature()
+    let stop: number | null = null
+    while (this.sim.steps < to - 1) {
+      this.timeline.advance({ maxSteps: 1 })
+      const now = this.signature()
+      if (now !== previous) stop = this.sim.steps
+      previous = now
+      if (this.sim.done) break
+    }
+    return stop
+  }
+}
