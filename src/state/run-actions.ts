@@ -1,14 +1,18 @@
 import {
   buildResult,
   formatProblems,
+  parseInterventions,
   parseScenario,
   type Intervention,
   type InterventionInput,
+  type InterventionOutcome,
   type Scenario,
+  type ScenarioProblem,
 } from '../core'
 import { getRun, RunSession, StorageError, type Restored } from '../persistence'
 import { buildFrame } from './frame'
 import { Player, SPEEDS } from './player'
+import { decodeShare, encodeShare } from './share'
 import { summarize, type RunSummary } from './summary'
 import type { AppState, Context, RunStatus, TickInfo } from './types'
 
@@ -116,15 +120,20 @@ export function runActions(set: Set, get: Get, ctx: Context) {
     return player
   }
 
-  const start = async (toEnd: boolean) => {
+  const start = async (
+    toEnd: boolean,
+    interventions: readonly Intervention[] = [],
+  ): Promise<Player | null> => {
     const parsed = parseScenario(get().scenario)
-    if (!parsed.ok)
-      return set({
+    if (!parsed.ok) {
+      set({
         run: {
           kind: 'error',
           message: `This scenario cannot run: ${formatProblems(parsed.problems)}`,
         },
       })
+      return null
+    }
     const scenario = parsed.scenario
     let player: Player
     if (!ctx.db || !ctx.writer) player = open(scenario, scenario.name, null, null)
@@ -139,7 +148,9 @@ export function runActions(set: Set, get: Get, ctx: Context) {
         set({ unsaved: unsavedReason(error) })
       }
     }
+    if (interventions.length > 0) player.timeline.setInterventions(interventions)
     if (toEnd) player.runTo()
+    return player
   }
 
   /** Applies `f` to the player of the run on screen, if there is one. */
@@ -153,8 +164,44 @@ export function runActions(set: Set, get: Get, ctx: Context) {
   return {
     loadScenario: (scenario: AppState['scenario']) => set({ scenario }),
 
-    runScenario: () => start(true),
-    startScenario: () => start(false),
+    runScenario: async () => void (await start(true)),
+    startScenario: async () => void (await start(false)),
+
+    /** The link to the run on screen at the instant shown (the hash, without '#'). */
+    shareLink: async (): Promise<string | null> => {
+      const player = ctx.player
+      if (!player) return null
+      const run = await encodeShare({
+        scenario: player.sim.scenario,
+        interventions: player.sim.interventions,
+      })
+      return `${run}&at=${Math.round(player.sim.now * 1000) / 1000}`
+    },
+
+    /**
+     * Opens the run a shared link holds, at the instant it was shared. A damaged or hostile link
+     * opens nothing of it: the message says why and the current scenario stays.
+     */
+    openLink: async (hash: string): Promise<void> => {
+      const decoded = await decodeShare(hash, (raw, scenario) => {
+        const parsed = parseInterventions(raw, scenario)
+        return parsed.ok
+          ? { ok: true, value: parsed.interventions }
+          : {
+              ok: false,
+              message: `its interventions are not valid: ${formatProblems(parsed.problems)}`,
+            }
+      })
+      if (decoded === null) return
+      if (!decoded.ok)
+        return set({ linkError: { text: decoded.message, problems: decoded.problems ?? [] } })
+      set({ linkError: null, scenario: decoded.value.scenario })
+      const at = Number(/(?:^|[#&])at=([0-9.]+)(?:&|$)/.exec(hash)?.[1] ?? NaN)
+      const player = await start(false, decoded.value.interventions)
+      player?.runTo(Number.isFinite(at) ? at : Infinity)
+    },
+
+    dismissLinkError: () => set({ linkError: null }),
 
     openRun: async (id: number) => {
       const db = ctx.db
@@ -204,14 +251,29 @@ export function runActions(set: Set, get: Get, ctx: Context) {
 
     seek: (time: number) => withPlayer((p) => p.seek(time))(),
     setSpeed: (speed: number) => withPlayer((p) => p.setSpeed(speed))(),
-    act: (input: InterventionInput) => {
+    act: (input: InterventionInput): ActResult => {
       const player = ctx.player
-      if (!player) return null
+      if (!player) return { ok: false, problems: [{ path: '', message: 'no run is open' }] }
+      const sim = player.sim
+      // The same check as a shared link's: nothing a learner types reaches the engine unchecked.
+      const checked = parseInterventions([{ ...input, at: sim.now, step: sim.steps }], sim.scenario)
+      if (!checked.ok)
+        return {
+          ok: false,
+          problems: checked.problems.map((p) => ({
+            path: p.path.replace(/^interventions\[0\]\.?/, ''),
+            message: p.message,
+          })),
+        }
       ctx.stopped = false
-      return player.act(input)
+      return { ok: true, outcome: player.act(input) }
     },
   }
 }
+
+export type ActResult =
+  | { readonly ok: true; readonly outcome: InterventionOutcome }
+  | { readonly ok: false; readonly problems: readonly ScenarioProblem[] }
 
 /** Why a run is not being saved, in a sentence that ends with what still works. */
 export function unsavedReason(error: unknown): string {

@@ -29,6 +29,7 @@ export function createAppStore(deps: AppDeps, initial: ScenarioInput = defaultSc
     scenario: initial,
     run: { kind: 'idle' },
     frame: null,
+    linkError: null,
     unsaved: null,
     storage: { kind: 'opening' },
     runs: [],
@@ -100,6 +101,14 @@ export const selectRuns = (s: AppState) => s.runs
 export const selectSavedScenarios = (s: AppState) => s.scenarios
 export const selectNotice = (s: AppState) => s.notice
 export const selectRebuild = (s: AppState) => s.rebuild
+export const selectFrame = (s: AppState) => s.frame
+export const selectAct = (s: AppState) => s.act
+export const selectLinkError = (s: AppState) => s.linkError
+
+export { commandForms, type CommandForm, type CommandField } from './commands'
+export type { Frame, ProjectionFrame, RowFrame, InterventionFrame, ServiceStatus } from './frame'
+export type { ActResult } from './run-actions'
+export { SPEEDS } from './player'
 
 /** The event types of a domain, for the event store browser's filter. */
 export function eventTypesOf(domain: string): readonly string[] {

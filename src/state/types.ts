@@ -1,13 +1,8 @@
-import type {
-  InterventionInput,
-  InterventionOutcome,
-  ScenarioInput,
-  ScenarioProblem,
-  StoredEvent,
-} from '../core'
+import type { InterventionInput, ScenarioInput, ScenarioProblem, StoredEvent } from '../core'
 import type { EventQuery, EventuallyDb, Restored } from '../persistence'
 import type { Frame } from './frame'
 import type { Player, Scheduler } from './player'
+import type { ActResult } from './run-actions'
 import type { RunSummary } from './summary'
 import type { WriterLock } from './writer-lock'
 
@@ -98,6 +93,11 @@ export interface AppState {
   readonly run: RunStatus
   /** The state of the run at the instant shown, for the playground's panels. */
   readonly frame: Frame | null
+  /** Why the link the page was opened with could not be opened. */
+  readonly linkError: {
+    readonly text: string
+    readonly problems: readonly ScenarioProblem[]
+  } | null
   /** Why the current run is no longer being saved, if it is not. */
   readonly unsaved: string | null
   readonly storage: StorageStatus
@@ -129,8 +129,14 @@ export interface AppState {
   readonly slower: () => void
   readonly seek: (time: number) => void
   readonly setSpeed: (speed: number) => void
-  /** Acts on the run at the instant shown; in the past, that forks it (undo restores it). */
-  readonly act: (input: InterventionInput) => InterventionOutcome | null
+  /**
+   * Acts on the run at the instant shown, once the input passed the same checks as a shared
+   * link's; in the past, that forks the run (undo restores it).
+   */
+  readonly act: (input: InterventionInput) => ActResult
+  readonly shareLink: () => Promise<string | null>
+  readonly openLink: (hash: string) => Promise<void>
+  readonly dismissLinkError: () => void
   readonly undo: () => void
   readonly redo: () => void
   readonly renameRun: (id: number, name: string) => Promise<void>

@@ -1,4 +1,5 @@
 import {
+  selectLinkError,
   selectRun,
   selectRuns,
   selectRunScenario,
@@ -6,6 +7,7 @@ import {
   useApp,
 } from '../state/store'
 import { SavedRuns } from './library/SavedRuns'
+import { Playground } from './playground/Playground'
 import { RunProgress } from './run/RunProgress'
 import { RunSummaryView } from './run/RunSummaryView'
 import { ScenarioPicker } from './run/ScenarioPicker'
@@ -16,6 +18,7 @@ import './app.css'
 export function App() {
   const run = useApp(selectRun)
   const runScenario = useApp(selectRunScenario)
+  const startScenario = useApp((s) => s.startScenario)
   const name = useApp(selectScenarioName)
   const runs = useApp(selectRuns)
   const runId = 'runId' in run ? run.runId : null
@@ -27,14 +30,19 @@ export function App() {
         A playground that makes eventual consistency visible: commands become events, a simulated
         network delivers them late, twice or out of order, and you watch the read models catch up.
       </p>
+      <LinkError />
       <StorageStatus />
       <ScenarioPicker />
-      <button type="button" className="primary" onClick={() => void runScenario()}>
-        Run “{name}”
-      </button>
-      {(run.kind === 'running' || run.kind === 'stopped' || run.kind === 'open') && (
-        <RunProgress run={run} />
-      )}
+      <div className="start">
+        <button type="button" className="primary" onClick={() => void startScenario()}>
+          Start “{name}”
+        </button>
+        <button type="button" onClick={() => void runScenario()}>
+          Run “{name}” to the end
+        </button>
+      </div>
+      {(run.kind === 'running' || run.kind === 'stopped') && <RunProgress run={run} />}
+      <Playground />
       {run.kind === 'done' && <RunSummaryView run={run} />}
       {shown && <EventStoreBrowser runId={shown.id} domain={shown.domain} head={shown.events} />}
       {run.kind === 'error' && (
@@ -44,5 +52,27 @@ export function App() {
       )}
       <SavedRuns />
     </main>
+  )
+}
+
+/** Why the link the page was opened with was not opened: in words, never as markup. */
+function LinkError() {
+  const error = useApp(selectLinkError)
+  const dismiss = useApp((s) => s.dismissLinkError)
+  if (!error) return null
+  return (
+    <div role="alert" className="notice error" data-testid="link-error">
+      <p>{error.text} The scenario chosen below is open instead.</p>
+      {error.problems.length > 0 && (
+        <ul>
+          {error.problems.map((p, i) => (
+            <li key={i}>{p.path ? `${p.path}: ${p.message}` : p.message}</li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
   )
 }
