@@ -110,7 +110,9 @@ export function buildFrame(player: Player): Frame {
     now: sim.now,
     steps: sim.steps,
     frontier: player.frontier,
-    end: player.endedAt ?? Math.max(sim.bound, player.frontier),
+    // Before the end is known, the scrubber spans the command window (a run usually settles soon
+    // after it) or what was computed; seeking past it computes on.
+    end: player.endedAt ?? Math.max(sim.scenario.until, player.frontier, sim.now),
     endKnown,
     ended: sim.done,
     endReason: sim.done ? sim.endReason : null,

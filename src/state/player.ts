@@ -51,8 +51,6 @@ const MAX_STEP_SCAN = 20_000
 /** The longest wall time one slice of playback may cover (a tab in the background). */
 const MAX_FRAME_MS = 100
 
-export const SPEEDS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100] as const
-
 /** The learner changed the past: what was thrown away, for the notice that says so. */
 export interface Fork {
   readonly at: number

@@ -11,7 +11,8 @@ import {
 } from '../core'
 import { getRun, RunSession, StorageError, type Restored } from '../persistence'
 import { buildFrame } from './frame'
-import { Player, SPEEDS } from './player'
+import { Player } from './player'
+import { fasterSpeed, slowerSpeed } from './speeds'
 import { decodeShare, encodeShare } from './share'
 import { summarize, type RunSummary } from './summary'
 import type { AppState, Context, RunStatus, TickInfo } from './types'
@@ -242,10 +243,8 @@ export function runActions(set: Set, get: Get, ctx: Context) {
     stepBack: withPlayer((p) => p.stepBack()),
     jumpToStart: withPlayer((p) => p.seek(0)),
     jumpToEnd: withPlayer((p) => p.runTo()),
-    faster: withPlayer((p) => p.setSpeed(SPEEDS.find((s) => s > p.speed) ?? p.speed)),
-    slower: withPlayer((p) =>
-      p.setSpeed([...SPEEDS].reverse().find((s) => s < p.speed) ?? p.speed),
-    ),
+    faster: withPlayer((p) => p.setSpeed(fasterSpeed(p.speed))),
+    slower: withPlayer((p) => p.setSpeed(slowerSpeed(p.speed))),
     undo: withPlayer((p) => p.undo()),
     redo: withPlayer((p) => p.redo()),
 

@@ -108,7 +108,7 @@ export const selectLinkError = (s: AppState) => s.linkError
 export { commandForms, type CommandForm, type CommandField } from './commands'
 export type { Frame, ProjectionFrame, RowFrame, InterventionFrame, ServiceStatus } from './frame'
 export type { ActResult } from './run-actions'
-export { SPEEDS } from './player'
+export { SPEEDS, fasterSpeed, slowerSpeed } from './speeds'
 
 /** The event types of a domain, for the event store browser's filter. */
 export function eventTypesOf(domain: string): readonly string[] {

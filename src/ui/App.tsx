@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import {
   selectLinkError,
   selectRun,
@@ -23,9 +24,13 @@ export function App() {
   const runs = useApp(selectRuns)
   const runId = 'runId' in run ? run.runId : null
   const shown = runs.find((r) => r.id === runId)
+  const open = useApp((s) => s.frame !== null)
   return (
-    <main>
-      <h1>Eventually</h1>
+    <main className={open ? 'playground-open' : undefined}>
+      <header className="top">
+        <h1>Eventually</h1>
+        <PresenterToggle />
+      </header>
       <p className="lede">
         A playground that makes eventual consistency visible: commands become events, a simulated
         network delivers them late, twice or out of order, and you watch the read models catch up.
@@ -52,6 +57,23 @@ export function App() {
       )}
       <SavedRuns />
     </main>
+  )
+}
+
+/** Larger type for a projector; remembered for the tab. */
+function PresenterToggle() {
+  const [on, setOn] = useState(() => document.documentElement.classList.contains('presenter'))
+  return (
+    <button
+      type="button"
+      aria-pressed={on}
+      onClick={() => {
+        document.documentElement.classList.toggle('presenter', !on)
+        setOn(!on)
+      }}
+    >
+      Presenter mode
+    </button>
   )
 }
 

@@ -2,6 +2,7 @@ import { selectFrame, useApp } from '../../state/store'
 import { NetworkSide } from '../network/NetworkSide'
 import { ReadSide } from '../read/ReadSide'
 import { WriteSide } from '../write/WriteSide'
+import { PlaybackBar } from './PlaybackBar'
 
 /**
  * The run on screen, in three columns that follow an event's path: the write side where commands
@@ -12,19 +13,22 @@ export function Playground() {
   const frame = useApp(selectFrame)
   if (!frame) return null
   return (
-    <div className="columns">
-      <section aria-labelledby="write-heading" className="column write-side">
-        <h2 id="write-heading">Write side</h2>
-        <WriteSide />
-      </section>
-      <section aria-labelledby="network-heading" className="column network-side">
-        <h2 id="network-heading">Network</h2>
-        <NetworkSide />
-      </section>
-      <section aria-labelledby="read-heading" className="column read-side">
-        <h2 id="read-heading">Read side</h2>
-        <ReadSide />
-      </section>
-    </div>
+    <>
+      <PlaybackBar />
+      <div className="columns">
+        <section aria-labelledby="write-heading" className="column write-side">
+          <h2 id="write-heading">Write side</h2>
+          <WriteSide />
+        </section>
+        <section aria-labelledby="network-heading" className="column network-side">
+          <h2 id="network-heading">Network</h2>
+          <NetworkSide />
+        </section>
+        <section aria-labelledby="read-heading" className="column read-side">
+          <h2 id="read-heading">Read side</h2>
+          <ReadSide />
+        </section>
+      </div>
+    </>
   )
 }
