@@ -1,6 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { appStore } from './state/store.ts'
+import { appStore, hasSharedRun } from './state/store.ts'
 import { App } from './ui/App.tsx'
 
 const root = document.getElementById('root')
@@ -12,5 +12,13 @@ createRoot(root).render(
   </StrictMode>,
 )
 
-// Opens the event store, settles which tab saves runs, and reopens the run shown before a reload.
-void appStore.getState().init()
+// Opens the event store and settles which tab saves runs. Then a shared link in the address opens
+// its run; without one, the run shown before a reload comes back.
+const shared = hasSharedRun(location.hash)
+void appStore
+  .getState()
+  .init({ reopen: !shared })
+  .then(() => (shared ? appStore.getState().openLink(location.hash) : undefined))
+window.addEventListener('hashchange', () => {
+  if (hasSharedRun(location.hash)) void appStore.getState().openLink(location.hash)
+})

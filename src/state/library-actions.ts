@@ -76,7 +76,7 @@ export function libraryActions(set: Set, get: Get, ctx: Context) {
   }
 
   return {
-    init: async () => {
+    init: async (options: { reopen?: boolean } = {}) => {
       const { deps } = ctx
       set({ storage: { kind: 'opening' } })
       try {
@@ -119,7 +119,12 @@ export function libraryActions(set: Set, get: Get, ctx: Context) {
       )
       await ctx.refresh()
       const last = deps.lastRun.get()
-      if (writer && last !== null && get().runs.some((r) => r.id === last))
+      if (
+        options.reopen !== false &&
+        writer &&
+        last !== null &&
+        get().runs.some((r) => r.id === last)
+      )
         await get().openRun(last)
     },
 

@@ -109,6 +109,12 @@ export { commandForms, type CommandForm, type CommandField } from './commands'
 export type { Frame, ProjectionFrame, RowFrame, InterventionFrame, ServiceStatus } from './frame'
 export type { ActResult } from './run-actions'
 export { SPEEDS, fasterSpeed, slowerSpeed } from './speeds'
+export { shareUrl } from './share'
+
+/** Whether a URL hash holds a shared run (its content is checked when it is opened). */
+export function hasSharedRun(hash: string): boolean {
+  return /(?:^#?|&)run=/.test(hash)
+}
 
 /** The event types of a domain, for the event store browser's filter. */
 export function eventTypesOf(domain: string): readonly string[] {

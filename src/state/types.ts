@@ -107,7 +107,7 @@ export interface AppState {
   readonly rebuild: RebuildStatus | null
 
   /** Opens the database, settles which tab writes, and reopens the run shown before a reload. */
-  readonly init: () => Promise<void>
+  readonly init: (options?: { readonly reopen?: boolean }) => Promise<void>
   readonly loadScenario: (input: ScenarioInput) => void
   /** Starts the current scenario as a new run (saved when this tab saves) and runs it to the end. */
   readonly runScenario: () => Promise<void>

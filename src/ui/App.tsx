@@ -1,14 +1,8 @@
 import { useState } from 'react'
-import {
-  selectLinkError,
-  selectRun,
-  selectRuns,
-  selectRunScenario,
-  selectScenarioName,
-  useApp,
-} from '../state/store'
+import { selectLinkError, selectRun, selectRuns, useApp } from '../state/store'
 import { SavedRuns } from './library/SavedRuns'
 import { Playground } from './playground/Playground'
+import { RunControls } from './run/RunControls'
 import { RunProgress } from './run/RunProgress'
 import { RunSummaryView } from './run/RunSummaryView'
 import { ScenarioPicker } from './run/ScenarioPicker'
@@ -18,9 +12,6 @@ import './app.css'
 
 export function App() {
   const run = useApp(selectRun)
-  const runScenario = useApp(selectRunScenario)
-  const startScenario = useApp((s) => s.startScenario)
-  const name = useApp(selectScenarioName)
   const runs = useApp(selectRuns)
   const runId = 'runId' in run ? run.runId : null
   const shown = runs.find((r) => r.id === runId)
@@ -38,14 +29,7 @@ export function App() {
       <LinkError />
       <StorageStatus />
       <ScenarioPicker />
-      <div className="start">
-        <button type="button" className="primary" onClick={() => void startScenario()}>
-          Start “{name}”
-        </button>
-        <button type="button" onClick={() => void runScenario()}>
-          Run “{name}” to the end
-        </button>
-      </div>
+      <RunControls />
       {(run.kind === 'running' || run.kind === 'stopped') && <RunProgress run={run} />}
       <Playground />
       {run.kind === 'done' && <RunSummaryView run={run} />}
