@@ -63,6 +63,20 @@ describe('run bundle export', () => {
     expect(parseBundleText(empty)).toMatchObject({ ok: true, bundle: { events: [] } })
   })
 
+  it('carries the interventions of a run made in the playground, one per line', () => {
+    const interventions = [
+      { type: 'crash' as const, projection: 'p', at: 2, step: 1 },
+      { type: 'restart' as const, projection: 'p', at: 7, step: 3 },
+    ]
+    const withThem = exportBundle({ scenario, events, interventions })
+    expect(withThem.split('\n')).toContain('    {"type":"crash","projection":"p","at":2,"step":1},')
+    expect(parseBundleText(withThem)).toEqual({
+      ok: true,
+      bundle: { format: BUNDLE_FORMAT, scenario, events, interventions },
+    })
+    expect(text).not.toContain('interventions')
+  })
+
   it('refuses to export more events than an import accepts', () => {
     const many = Array.from({ length: MAX_BUNDLE_EVENTS + 1 }, () => events[0]!)
     expect(() => exportBundle({ scenario, events: many })).toThrow(/at most 200000 events/)
@@ -70,6 +84,13 @@ describe('run bundle export', () => {
 })
 
 describe('run bundle import refuses', () => {
+  it('interventions that do not fit the scenario, with their path', () => {
+    const bad = { ...doc(), interventions: [{ type: 'crash', projection: 'nope', at: 0, step: 0 }] }
+    expect(problemsOf(bad)).toEqual([
+      { path: 'interventions[0].projection', message: 'unknown projection "nope"' },
+    ])
+  })
+
   const edit = (f: (d: ReturnType<typeof doc>) => void) => {
     const d = doc()
     f(d)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { domains } from './domains'
 import { eventId, type EventData, type StoredEvent } from './events'
 import { MAX_TIME } from './scenario/distribution'
+import { parseInterventions, type Intervention } from './scenario/interventions'
 import { formatPath, parseScenario, type ScenarioProblem } from './scenario/parse'
 import type { Scenario } from './scenario/schema'
 
@@ -30,6 +31,8 @@ export interface RunBundle {
   readonly events: readonly StoredEvent[]
   /** Each projection's last processed position, by projection id. */
   readonly checkpoints?: Readonly<Record<string, number>>
+  /** What the learner did to the run in the playground (see scenario/interventions). */
+  readonly interventions?: readonly Intervention[]
 }
 
 export type BundleParseResult =
@@ -51,6 +54,7 @@ const envelope = z.strictObject({
     .array(z.unknown())
     .max(MAX_BUNDLE_EVENTS, `must hold at most ${MAX_BUNDLE_EVENTS} events`),
   checkpoints: z.record(z.string(), whole(0, MAX_BUNDLE_EVENTS)).optional(),
+  interventions: z.unknown().optional(),
 })
 
 const eventSchema = z.strictObject({
@@ -100,6 +104,12 @@ export function parseBundle(doc: unknown): BundleParseResult {
         problems.add(path, `must be at most the last position (${shape.data.events.length})`)
     }
   }
+  let interventions: Intervention[] | null = null
+  if (shape.data.interventions !== undefined && scenario) {
+    const checked = parseInterventions(shape.data.interventions, scenario)
+    if (checked.ok) interventions = checked.interventions
+    else for (const p of checked.problems) problems.add(p.path, p.message)
+  }
   if (problems.list.length > 0 || !scenario) return { ok: false, problems: problems.list }
   return {
     ok: true,
@@ -108,6 +118,7 @@ export function parseBundle(doc: unknown): BundleParseResult {
       scenario,
       events,
       ...(checkpoints ? { checkpoints: { ...checkpoints } } : {}),
+      ...(interventions && interventions.length > 0 ? { interventions } : {}),
     },
   }
 }
@@ -245,6 +256,10 @@ export function exportBundle(bundle: Omit<RunBundle, 'format'>): string {
     const sorted = Object.entries(bundle.checkpoints).sort(([a], [b]) => rank(a) - rank(b))
     parts.push(`  "checkpoints": ${indent(JSON.stringify(Object.fromEntries(sorted), null, 2))}`)
   }
+  if (bundle.interventions && bundle.interventions.length > 0)
+    parts.push(
+      `  "interventions": [\n    ${bundle.interventions.map((iv) => JSON.stringify(iv)).join(',\n    ')}\n  ]`,
+    )
   const text = `{\n${parts.join(',\n')}\n}\n`
   if (text.length > MAX_BUNDLE_CHARS)
     throw new Error(`this run is too large for a bundle (${megabytes(text.length)} MB)`)

@@ -67,6 +67,16 @@ describe('importing a run bundle', () => {
     expect(await exportRun(db(), imported.id)).toBe(bundle)
   })
 
+  it('keeps the interventions of a playground run through export and import', async () => {
+    // In the schema's key order, as a stored run holds them.
+    const interventions = [{ type: 'crash' as const, at: 5, step: 2, projection: 'pull-reader' }]
+    const text = exportBundle({ scenario, events: result.events, interventions })
+    const imported = await importRunBundle(db(), text)
+    if (!imported.ok) throw new Error('import refused')
+    expect((await getRun(db(), imported.id))?.interventions).toEqual(interventions)
+    expect(await exportRun(db(), imported.id)).toBe(text)
+  })
+
   it.each([
     ['a malformed file', '{"format": "eventually.run/v1", "events": [}', /not valid JSON/],
     ['a truncated file', bundle.slice(0, bundle.length - 200), /not valid JSON/],

@@ -36,7 +36,7 @@ export async function importRunBundle(
 }
 
 async function writeBundle(db: EventuallyDb, bundle: RunBundle, name: string): Promise<number> {
-  const { scenario, events, checkpoints = {} } = bundle
+  const { scenario, events, checkpoints = {}, interventions } = bundle
   const now = db.now()
   try {
     return await db.transaction('rw', [db.runs, db.events, db.checkpoints], async () => {
@@ -45,6 +45,7 @@ async function writeBundle(db: EventuallyDb, bundle: RunBundle, name: string): P
         createdAt: now,
         updatedAt: now,
         scenario,
+        ...(interventions ? { interventions } : {}),
         seed: scenario.seed,
         status: 'imported',
         head: events.length,
@@ -89,6 +90,9 @@ export async function exportRun(db: EventuallyDb, runId: number): Promise<string
     scenario: run.scenario,
     events,
     ...(Object.keys(checkpoints).length > 0 ? { checkpoints } : {}),
+    ...(run.interventions && run.interventions.length > 0
+      ? { interventions: run.interventions }
+      : {}),
   })
 }
 
