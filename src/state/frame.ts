@@ -45,7 +45,13 @@ export interface Frame {
   readonly recent: readonly StoredEvent[]
 }
 
-export type ServiceStatus = 'running' | 'partitioned' | 'crashed' | 'crashed and partitioned'
+export type ServiceStatus =
+  | 'running'
+  | 'partitioned'
+  | 'crashed'
+  | 'crashed and partitioned'
+  | 'rebuilding'
+  | 'rebuilding and partitioned'
 
 export interface ProjectionFrame {
   readonly id: string
@@ -55,6 +61,8 @@ export interface ProjectionFrame {
   readonly status: ServiceStatus
   readonly partitioned: boolean
   readonly crashed: boolean
+  /** Reading the store to rebuild its rows (deliveries wait until it is done). */
+  readonly rebuilding: boolean
   readonly checkpoint: number
   /** Events appended and not applied here yet. */
   readonly behindEvents: number
@@ -128,7 +136,8 @@ export function buildFrame(player: Player): Frame {
     keys,
     projections: sim.projections.map((p) => {
       const partitioned = p.link.partitionedAt(sim.now)
-      const crashed = p.downAt(sim.now)
+      const rebuilding = p.rebuilding !== null
+      const crashed = p.downAt(sim.now) && !rebuilding
       const rows: RowFrame[] = []
       const same: RowFrame[] = []
       let present = 0
@@ -148,15 +157,10 @@ export function buildFrame(player: Player): Frame {
         handler: p.spec.handler,
         delivery: p.spec.delivery,
         link: p.link.spec,
-        status: crashed
-          ? partitioned
-            ? 'crashed and partitioned'
-            : 'crashed'
-          : partitioned
-            ? 'partitioned'
-            : 'running',
+        status: statusOf(crashed, rebuilding, partitioned),
         partitioned,
         crashed,
+        rebuilding,
         checkpoint: p.checkpoint,
         behindEvents: p.measures.behind(),
         behindMs: p.measures.lagMs(sim.now),
@@ -180,4 +184,10 @@ export function buildFrame(player: Player): Frame {
     })),
     recent,
   }
+}
+
+function statusOf(crashed: boolean, rebuilding: boolean, partitioned: boolean): ServiceStatus {
+  const base = crashed ? 'crashed' : rebuilding ? 'rebuilding' : 'running'
+  if (!partitioned) return base
+  return base === 'running' ? 'partitioned' : `${base} and partitioned`
 }

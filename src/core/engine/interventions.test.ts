@@ -59,6 +59,9 @@ const actions: readonly InterventionInput[] = [
   { type: 'heal', projection: 'ordered' },
   { type: 'crash', projection: 'pull' },
   { type: 'restart', projection: 'pull' },
+  { type: 'rebuild', projection: 'push', handler: 'idempotent' },
+  { type: 'rebuild', projection: 'ordered' },
+  { type: 'rebuild', projection: 'pull', handler: 'order-tolerant', newestBy: 'timestamp' },
 ]
 
 describe('interventions', () => {

@@ -3,6 +3,7 @@ import type { CommandSpec, ProjectionSpec } from '../scenario/schema'
 import type { Window } from './link'
 import type { Projection } from './projection'
 import type { Simulation } from './simulation'
+import { startRebuild } from './rebuild'
 import { runSpec } from './write-side'
 
 /** What became of an intervention, by its place in the list. */
@@ -56,11 +57,19 @@ export function applyIntervention(
       if (iv.type === 'crash') sim.network.crashed(p)
       return { kind: 'applied' }
     }
+    case 'rebuild': {
+      const p = projectionOf(sim, iv.projection)
+      if (p.rebuilding) return { kind: 'no-op', reason: `${p.id} is already rebuilding` }
+      if (p.downAt(sim.now)) return { kind: 'no-op', reason: `${p.id} is down: restart it first` }
+      startRebuild(sim, p, iv.handler ?? p.spec.handler, iv.newestBy)
+      return { kind: 'applied' }
+    }
     case 'heal':
     case 'restart': {
       const p = projectionOf(sim, iv.projection)
       const list = iv.type === 'heal' ? p.link.partitions : p.downs
-      const closed = close(list, sim.now)
+      // Restarting does not cut a rebuild short: only the windows of a crash end.
+      const closed = close(list, sim.now, p.rebuilding)
       if (closed.length === 0)
         return {
           kind: 'no-op',
@@ -121,11 +130,11 @@ function openAt(windows: readonly Window[], t: number): number {
  * Ends every window open at `t` with a new object (snapshots share the old ones). Returns the
  * windows as they were before closing.
  */
-function close(windows: Window[], t: number): Window[] {
+function close(windows: Window[], t: number, keep: Window | null): Window[] {
   const closed: Window[] = []
   for (let i = 0; i < windows.length; i++) {
     const w = windows[i] as Window
-    if (w.from <= t && t < w.to) {
+    if (w !== keep && w.from <= t && t < w.to) {
       closed.push(w)
       windows[i] = { from: w.from, to: t }
     }

@@ -12,5 +12,6 @@ export const K = {
   WindowEnd: 9,
   GapTimer: 10,
   ReadTimeout: 11,
+  RebuildEnd: 12,
 } as const
 export type K = (typeof K)[keyof typeof K]

@@ -18,12 +18,12 @@ export const OUTCOMES = [
   'in-flight',
 ] as const
 export type DeliveryOutcome = (typeof OUTCOMES)[number]
-export const DROP_REASONS = ['loss', 'partition', 'crash'] as const
+export const DROP_REASONS = ['loss', 'partition', 'crash', 'rebuild'] as const
 export type DropReason = (typeof DROP_REASONS)[number]
 
 export const KIND = { first: 0, duplicate: 1, redelivery: 2, fetch: 3 } as const
 export const OUTCOME = { applied: 0, skipped: 1, dropped: 2, buffered: 3, repaired: 4 } as const
-export const DROP = { none: -1, loss: 0, partition: 1, crash: 2 } as const
+export const DROP = { none: -1, loss: 0, partition: 1, crash: 2, rebuild: 3 } as const
 
 export interface LogMark {
   readonly sends: number

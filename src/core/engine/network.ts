@@ -180,7 +180,7 @@ export class Network {
 
   /** Why a copy sent at `sentAt` and arriving now cannot be received, or DROP.none. */
   blocked(p: Projection, sentAt: number): number {
-    if (p.downAt(this.sim.now)) return DROP.crash
+    if (p.downAt(this.sim.now)) return p.rebuilding ? DROP.rebuild : DROP.crash
     if (p.link.cutOff(sentAt, this.sim.now)) return DROP.partition
     return DROP.none
   }

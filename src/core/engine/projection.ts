@@ -4,7 +4,8 @@ import type { KeyTable } from '../keys'
 import type { ProjectionSpec } from '../scenario/schema'
 import type { EventStore } from '../store'
 import type { SimTime } from '../time'
-import { createHandler, type Handler, type HandlerHost } from './handlers'
+import type { NewestBy } from '../domains/tolerant'
+import { createHandler, type Handler, type HandlerHost, type HandlerName } from './handlers'
 import type { Journal, JournaledArray } from './journal'
 import { Link, type LinkSnapshot, type Window } from './link'
 import { Measures, type MeasuresSnapshot, type Truth } from './measures'
@@ -50,7 +51,8 @@ export class Projection implements HandlerHost {
   readonly id: string
   readonly link: Link
   readonly domain: Domain
-  readonly handler: Handler
+  /** Replaced when a rebuild deploys another handler. */
+  handler: Handler
   readonly measures: Measures
   /** The local copy, indexed by key number (see KeyTable). */
   rows: (Row | undefined)[] = []
@@ -70,6 +72,10 @@ export class Projection implements HandlerHost {
   }
   /** Crash windows: the service is down from `from` until `to`. */
   downs: Window[] = []
+  /** The rebuild going on (also a window in `downs`), or null. */
+  rebuilding: Window | null = null
+  /** True while a rebuild folds the store: those applications are no anomaly to check. */
+  private folding = false
   /** At-least-once push: positions sent and not yet acknowledged. */
   unacked = 0
   /** Copies of events on the wire to this projection right now (pushed, or in an answer). */
@@ -151,7 +157,7 @@ export class Projection implements HandlerHost {
     this.rowVersion[id] = event.version
     this.stats.applied++
     const duplicate = measures.firstApplied.has(event.position)
-    if (this.check) {
+    if (this.check && !this.folding) {
       const finding = this.check.check(id, event, before, row, duplicate)
       if (finding) this.findings.push(finding)
     }
@@ -170,6 +176,34 @@ export class Projection implements HandlerHost {
     for (const e of stream) this.measures.applied(e.position)
     this.measures.compare(id, this.rows[id])
     return true
+  }
+
+  // --- Rebuild (rebuild.ts) -------------------------------------------------------------------
+
+  /** Throws the rows away and starts over with a fresh handler (of another kind, maybe). */
+  reset(handler: HandlerName, newestBy?: NewestBy): void {
+    this.spec = {
+      ...this.spec,
+      handler,
+      ...(newestBy !== undefined ? { newestBy } : {}),
+    }
+    this.handler = createHandler(handler, this, { newestBy: this.spec.newestBy })
+    this.pipeline.setBuffered(this.ctx.clock.now, 0)
+    for (let id = 0; id < this.rows.length; id++) {
+      if (this.rows[id] === undefined) continue
+      this.rows[id] = undefined
+      this.rowVersion[id] = 0
+      this.measures.compare(id, undefined)
+    }
+  }
+
+  /** Folds positions 1..head, read from the store, with the handler, in order. */
+  fold(head: number, event: (position: number) => StoredEvent): void {
+    this.folding = true
+    for (let position = this.handler.checkpoint() + 1; position <= head; position++)
+      this.handler.receive(event(position), -1)
+    this.folding = false
+    this.pipeline.setBuffered(this.ctx.clock.now, this.handler.buffered())
   }
 
   // --- Queries ---------------------------------------------------------------------------------
@@ -225,6 +259,7 @@ export class Projection implements HandlerHost {
       rowVersion: this.rowVersion.slice(),
       stats: { ...this.stats },
       downs: this.downs.slice(),
+      rebuilding: this.rebuilding,
       unacked: this.unacked,
       wire: this.wire,
       redelivery: this.redelivery.snapshot(),
@@ -246,6 +281,10 @@ export class Projection implements HandlerHost {
     this.rowVersion = s.rowVersion.slice()
     this.stats = { ...s.stats }
     this.downs = s.downs.slice()
+    this.rebuilding = s.rebuilding
+    // A rebuild may have deployed another handler since: put back the one of the snapshot.
+    if (this.handler.name !== s.spec.handler)
+      this.handler = createHandler(s.spec.handler, this, { newestBy: s.spec.newestBy })
     this.unacked = s.unacked
     this.wire = s.wire
     this.redelivery.restore(s.redelivery)
@@ -267,6 +306,7 @@ export interface ProjectionSnapshot {
   readonly rowVersion: readonly number[]
   readonly stats: Readonly<ProjectionStats>
   readonly downs: readonly Window[]
+  readonly rebuilding: Window | null
   readonly unacked: number
   readonly wire: number
   readonly redelivery: RedeliverySnapshot

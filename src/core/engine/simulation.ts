@@ -11,6 +11,7 @@ import { expandCommands } from '../workload'
 import type { Anomaly } from './anomaly'
 import { faultStarts, scheduleFaults } from './faults'
 import { applyIntervention, type InterventionOutcome } from './interventions'
+import { finishRebuild } from './rebuild'
 import { K } from './items'
 import { Journal } from './journal'
 import { DeliveryLog, DROP } from './log'
@@ -324,6 +325,8 @@ export class Simulation implements Truth {
         return
       case K.WindowEnd:
         return
+      case K.RebuildEnd:
+        return finishRebuild(this, this.projections[item.p] as Projection)
       default:
         return this.network.dispatch(item)
     }

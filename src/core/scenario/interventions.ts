@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { domains } from '../domains'
+import { NEWEST_BY } from '../domains/tolerant'
+import { HANDLER_NAMES } from '../engine/handlers'
 import { distributionSchema } from './distribution'
 import { formatPath, type ScenarioProblem } from './parse'
 import { quote } from './references'
@@ -72,6 +74,13 @@ export const interventionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('heal'), ...target }),
   z.strictObject({ type: z.literal('crash'), ...target }),
   z.strictObject({ type: z.literal('restart'), ...target }),
+  /** Rebuilds the read model from the store, with another handler if one is given. */
+  z.strictObject({
+    type: z.literal('rebuild'),
+    ...target,
+    handler: z.enum(HANDLER_NAMES).optional(),
+    newestBy: z.enum(NEWEST_BY).optional(),
+  }),
 ])
 
 export type Intervention = z.output<typeof interventionSchema>
@@ -136,6 +145,11 @@ export function parseInterventions(input: unknown, scenario: Scenario): Interven
       else
         for (const issue of schema.safeParse(iv.command.data).error?.issues ?? [])
           add(i, ['command', 'data', ...(issue.path as (string | number)[])], issue.message)
+    }
+    if (iv.type === 'rebuild' && projection && iv.newestBy !== undefined) {
+      const handler = iv.handler ?? projection.handler
+      if (handler !== 'order-tolerant')
+        add(i, ['newestBy'], 'newestBy needs the order-tolerant handler')
     }
     if (iv.type === 'delivery' && projection) {
       const mode = projection.delivery.mode
