@@ -19,6 +19,7 @@ function projection(overrides: Partial<ProjectionFrame> = {}): ProjectionFrame {
     status: 'running',
     partitioned: false,
     crashed: false,
+    rebuilding: false,
     checkpoint: 38,
     behindEvents: 4,
     behindMs: 120,

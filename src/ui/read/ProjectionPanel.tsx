@@ -14,6 +14,8 @@ const STATUS_ICON: Record<ServiceStatus, string> = {
   partitioned: '⚠',
   crashed: '✖',
   'crashed and partitioned': '✖',
+  rebuilding: '↻',
+  'rebuilding and partitioned': '↻',
 }
 
 /**
