@@ -2,7 +2,6 @@ import { useState } from 'react'
 import {
   selectLinkError,
   selectRun,
-  selectRuns,
   selectRunScenario,
   selectScenarioName,
   useApp,
@@ -13,7 +12,6 @@ import { RunProgress } from './run/RunProgress'
 import { RunSummaryView } from './run/RunSummaryView'
 import { ScenarioPicker } from './run/ScenarioPicker'
 import { StorageStatus } from './storage/StorageStatus'
-import { EventStoreBrowser } from './store-browser/EventStoreBrowser'
 import './app.css'
 
 export function App() {
@@ -21,9 +19,6 @@ export function App() {
   const runScenario = useApp(selectRunScenario)
   const startScenario = useApp((s) => s.startScenario)
   const name = useApp(selectScenarioName)
-  const runs = useApp(selectRuns)
-  const runId = 'runId' in run ? run.runId : null
-  const shown = runs.find((r) => r.id === runId)
   const open = useApp((s) => s.frame !== null)
   return (
     <main className={open ? 'playground-open' : undefined}>
@@ -46,10 +41,12 @@ export function App() {
           Run “{name}” to the end
         </button>
       </div>
-      {(run.kind === 'running' || run.kind === 'stopped') && <RunProgress run={run} />}
+      {(run.kind === 'running' ||
+        run.kind === 'stopped' ||
+        // A run reopened before its end comes back paused: say how far it got, offer Continue.
+        (run.kind === 'open' && run.restored !== null)) && <RunProgress run={run} />}
       <Playground />
       {run.kind === 'done' && <RunSummaryView run={run} />}
-      {shown && <EventStoreBrowser runId={shown.id} domain={shown.domain} head={shown.events} />}
       {run.kind === 'error' && (
         <p role="alert" className="error">
           {run.message}
