@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { selectLinkError, selectRun, selectRuns, useApp } from '../state/store'
+import { selectLinkError, selectRun, useApp } from '../state/store'
 import { SavedRuns } from './library/SavedRuns'
 import { Playground } from './playground/Playground'
 import { RunControls } from './run/RunControls'
@@ -7,14 +7,10 @@ import { RunProgress } from './run/RunProgress'
 import { RunSummaryView } from './run/RunSummaryView'
 import { ScenarioPicker } from './run/ScenarioPicker'
 import { StorageStatus } from './storage/StorageStatus'
-import { EventStoreBrowser } from './store-browser/EventStoreBrowser'
 import './app.css'
 
 export function App() {
   const run = useApp(selectRun)
-  const runs = useApp(selectRuns)
-  const runId = 'runId' in run ? run.runId : null
-  const shown = runs.find((r) => r.id === runId)
   const open = useApp((s) => s.frame !== null)
   return (
     <main className={open ? 'playground-open' : undefined}>
@@ -30,10 +26,12 @@ export function App() {
       <StorageStatus />
       <ScenarioPicker />
       <RunControls />
-      {(run.kind === 'running' || run.kind === 'stopped') && <RunProgress run={run} />}
+      {(run.kind === 'running' ||
+        run.kind === 'stopped' ||
+        // A run reopened before its end comes back paused: say how far it got, offer Continue.
+        (run.kind === 'open' && run.restored !== null)) && <RunProgress run={run} />}
       <Playground />
       {run.kind === 'done' && <RunSummaryView run={run} />}
-      {shown && <EventStoreBrowser runId={shown.id} domain={shown.domain} head={shown.events} />}
       {run.kind === 'error' && (
         <p role="alert" className="error">
           {run.message}

@@ -2,14 +2,24 @@ import { useEffect, useId, useState } from 'react'
 import type { StoredEvent } from '../../state/store'
 import { eventTypesOf, useApp } from '../../state/store'
 import { formatMs } from '../format'
+import { EventTable } from './EventTable'
 
 const PAGE = 25
+
+type Found =
+  | { readonly kind: 'reading' }
+  | { readonly kind: 'ok'; readonly events: readonly StoredEvent[] }
+  /** Nothing stored here: the run was deleted, or storage is not open in this tab. */
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'error'; readonly message: string }
 
 interface Props {
   readonly runId: number
   readonly domain: string
   /** Changes when there is more to see (the run's stored head); refetches the first page. */
   readonly head: number
+  /** Formats a simulated time; the playground passes the playback bar's format. */
+  readonly time?: (ms: number) => string
 }
 
 /**
@@ -17,13 +27,13 @@ interface Props {
  * browser: position, stream, version, type, time and data, filtered by stream or type, a page
  * at a time. Data is shown as text, never as markup.
  */
-export function EventStoreBrowser({ runId, domain, head }: Props) {
+export function EventStoreBrowser({ runId, domain, head, time = formatMs }: Props) {
   const browse = useApp((s) => s.browseEvents)
   const [stream, setStream] = useState('')
   const [type, setType] = useState('')
   // Each entry is where a page starts (`before`); the last is the page shown.
   const [pages, setPages] = useState<(number | undefined)[]>([undefined])
-  const [events, setEvents] = useState<readonly StoredEvent[] | null>(null)
+  const [found, setFound] = useState<Found>({ kind: 'reading' })
   const before = pages[pages.length - 1]
   const id = useId()
 
@@ -35,21 +45,31 @@ export function EventStoreBrowser({ runId, domain, head }: Props) {
       ...(stream ? { stream } : {}),
       ...(type ? { type } : {}),
     }
-    void browse(runId, query).then((found) => live && setEvents(found))
+    browse(runId, query).then(
+      (events) => live && setFound(events ? { kind: 'ok', events } : { kind: 'missing' }),
+      (error: unknown) =>
+        live &&
+        setFound({
+          kind: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    )
     return () => {
       live = false
     }
   }, [browse, runId, before, stream, type, head])
 
-  const shown = events?.slice(0, PAGE) ?? []
-  const more = (events?.length ?? 0) > PAGE
+  const events = found.kind === 'ok' ? found.events : []
+  const shown = events.slice(0, PAGE)
+  const more = events.length > PAGE
   const filter = (set: (v: string) => void) => (value: string) => {
     set(value)
     setPages([undefined])
   }
   return (
     <section aria-labelledby={`${id}-heading`} className="store-browser">
-      <h2 id={`${id}-heading`}>Event store</h2>
+      <h3 id={`${id}-heading`}>Event store</h3>
+      <p className="hint">What IndexedDB holds for this run, newest first.</p>
       <div className="filters">
         <label>
           Stream{' '}
@@ -71,40 +91,26 @@ export function EventStoreBrowser({ runId, domain, head }: Props) {
           </select>
         </label>
       </div>
-      {events === null ? (
+      {found.kind === 'reading' ? (
         <p className="muted">Reading the stored events…</p>
+      ) : found.kind === 'missing' ? (
+        <p className="muted">Nothing of this run is stored in this browser (any more).</p>
+      ) : found.kind === 'error' ? (
+        <p role="alert" className="error">
+          The stored events could not be read: {found.message}
+        </p>
       ) : shown.length === 0 ? (
-        <p className="muted">No stored event matches.</p>
+        <p className="muted">
+          {stream || type ? 'No stored event matches.' : 'No event is stored yet.'}
+        </p>
       ) : (
-        <table className="events">
-          <caption>Events stored in IndexedDB for this run, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Position</th>
-              <th scope="col">Stream</th>
-              <th scope="col">Version</th>
-              <th scope="col">Type</th>
-              <th scope="col">Time</th>
-              <th scope="col">Data</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((e) => (
-              <tr key={e.position} data-testid="stored-event">
-                <td className="number">{e.position}</td>
-                <td>
-                  <code>{e.stream}</code>
-                </td>
-                <td className="number">{e.version}</td>
-                <td>{e.type}</td>
-                <td className="number">{formatMs(e.at)}</td>
-                <td>
-                  <code className="data">{JSON.stringify(e.data)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <EventTable
+          events={shown}
+          caption="Events stored in IndexedDB for this run, newest first"
+          label="Stored events"
+          rowTestId="stored-event"
+          time={time}
+        />
       )}
       <div className="pager">
         <button
