@@ -41,7 +41,9 @@ export interface Condition {
   readonly lost: number
   readonly longTasks: readonly LongTask[]
   readonly longFrames: readonly LongFrame[]
-  /** Wall time from the first press to the last effect. */
+  /** Long tasks after the last counted press (the end of the run). */
+  readonly after: readonly LongTask[]
+  /** Wall time from the first counted press to the last one's effect. */
   readonly spanMs: number
 }
 
@@ -55,21 +57,16 @@ export interface InputFigures {
   readonly during: Condition
   /** Times the run reached its end before enough presses were measured, and was run again. */
   readonly restarts: number
-  /** The run was still computing after the last counted press. */
-  readonly runningAfterLast: boolean
-  /** The rest of the last run, from the last press to its end. */
-  readonly tail: {
-    readonly ms: number
-    /** The whole last run, from the click on "Run" to its summary on screen. */
-    readonly runMs: number
-    readonly longTasks: readonly LongTask[]
-  }
+  /** The last run, from the click on "Run" to its summary on screen. */
+  readonly runMs: number
   readonly profile: RunProfile
   /** The scripts of the long animation frames during the presses, by source file, summed. */
   readonly scripts: readonly { readonly name: string; readonly ms: number }[]
 }
 
 const WARMUP_PRESSES = 5
+/** A run that outlasts this many presses is stuck. */
+const MAX_PRESSES = 5000
 const EFFECT_TIMEOUT_MS = 5000
 /** Pauses between presses: 40-160 ms, drawn from a seeded stream. */
 const gap = (rng: Rng) => 40 + rng.next() * 120
@@ -150,11 +147,11 @@ export async function measureInput(
       )
       await blur()
     }
-    log(`input: during the fast-forward, ${options.presses} presses...`)
+    log(`input: during the fast-forward, presses until it ends (at least ${options.presses})...`)
     await run()
     let counted = 0
-    for (let attempts = 0; counted < options.presses; attempts++) {
-      if (attempts > options.presses * 20) throw new Error('too few presses landed in the run')
+    for (let made = 0; ; made++) {
+      if (made > MAX_PRESSES) throw new Error(`the run did not end after ${made} presses`)
       await press()
       const last = await page.evaluate(() =>
         (globalThis as unknown as PageGlobal).inputProbe.last(),
@@ -163,36 +160,18 @@ export async function measureInput(
       if (
         !(await page.evaluate(() => (globalThis as unknown as PageGlobal).inputProbe.running()))
       ) {
+        if (counted >= options.presses) break
         restarts++
         log(`input: the run ended after ${counted} counted presses; running it again`)
         await run()
       }
     }
-    const runningAfterLast = await page.evaluate(() =>
-      (globalThis as unknown as PageGlobal).inputProbe.running(),
-    )
-    const duringRecords = await page.evaluate(() =>
-      (globalThis as unknown as PageGlobal).inputProbe.take(),
-    )
-    const tailStart = Date.now()
-    await page.waitForFunction(
-      () => !(globalThis as unknown as PageGlobal).inputProbe.running(),
-      null,
-      {
-        timeout: 600_000,
-        polling: 250,
-      },
-    )
     await page.getByTestId('trace-hash').waitFor({ timeout: 600_000 })
-    const tailRecords = await page.evaluate(() =>
-      (globalThis as unknown as PageGlobal).inputProbe.take(),
+    const runMs = Date.now() - runStartedAt
+    const during = condition(
+      await page.evaluate(() => (globalThis as unknown as PageGlobal).inputProbe.take()),
+      true,
     )
-    const tail = {
-      ms: Date.now() - tailStart,
-      runMs: Date.now() - runStartedAt,
-      longTasks: tailRecords.longTasks,
-    }
-    const during = condition(duringRecords, true)
     const scripts = await scriptTimes(during.longFrames)
     log(
       `input: during p50 ${ms(
@@ -218,8 +197,7 @@ export async function measureInput(
       idle,
       during,
       restarts,
-      runningAfterLast,
-      tail,
+      runMs,
       profile,
       scripts,
     }
@@ -250,8 +228,10 @@ function condition(records: ProbeRecords, during: boolean): Condition {
     if (!during || counts(p)) measured.push(m)
     else excluded.push(m)
   }
-  const first = records.presses[0]?.timeStamp ?? records.from
-  const end = Math.max(first, ...records.presses.map((p) => p.visibleAt ?? 0))
+  // The span of the counted presses; what comes after them (the end of the run) on its own.
+  const kept = records.presses.filter((p) => p.visibleAt !== null && (!during || counts(p)))
+  const first = kept[0]?.timeStamp ?? records.from
+  const end = Math.max(first, ...kept.map((p) => p.visibleAt ?? 0))
   const inSpan = <T extends { startTime: number }>(xs: readonly T[]) =>
     xs.filter((x) => x.startTime >= first && x.startTime <= end)
   return {
@@ -260,6 +240,7 @@ function condition(records: ProbeRecords, during: boolean): Condition {
     lost,
     longTasks: inSpan(records.longTasks),
     longFrames: inSpan(records.longFrames),
+    after: records.longTasks.filter((t) => t.startTime > end),
     spanMs: end - first,
   }
 }

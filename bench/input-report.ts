@@ -44,6 +44,13 @@ function verdict(name: string, during: Stats, idle: Stats, floor = 0): string {
   return `- ${name}: ${met}: p95 during the fast-forward ${ms(during.p95)} (${under ? 'under' : 'over'} ${GOAL.ms} ms), ${x(ratio)} the idle p95 (${within ? 'within' : 'beyond'} ${GOAL.ratio}×).`
 }
 
+function excludedNote(c: Condition): string {
+  const n = c.excluded.length
+  if (n === 0) return 'No press straddled the end of the run.'
+  const worst = Math.max(...c.excluded.map((m) => m.explicit))
+  return `${n} press${n === 1 ? '' : 'es'} straddled the end of a run (the key handled while it computed, the effect shown after its end) and ${n === 1 ? 'is' : 'are'} not counted; the longest took ${ms(worst)} (explicit).`
+}
+
 function longWork(c: Condition): string {
   const tasks = c.longTasks.map((t) => t.duration)
   const frames = c.longFrames.map((f) => f.duration)
@@ -75,10 +82,10 @@ _Written by \`npm run bench\` (bench/input-latency.ts) on ${f.date}. Do not edit
 - _Explicit_: the keydown's \`event.timeStamp\` (when the browser received the key, so time spent waiting for a busy main thread counts) to the first \`requestAnimationFrame\` callback after a MutationObserver saw the speed label on the playback bar show the new speed: the frame that paints the effect.
 - _Event Timing_: the \`duration\` of the keydown's entry (\`PerformanceObserver\`, \`type: 'event'\`, \`durationThreshold: 16\`, \`buffered: true\`): from the event's timestamp to the next paint after its handlers, in steps of 8 ms. The browser reports no entry under 16 ms; such a press counts as "< 16 ms".
 
-Presses go through \`page.keyboard.press\`, alternating \`]\` (faster) and \`[\` (slower) so that the label changes each time; each waits for its effect, then ${'40–160'} ms drawn from a seeded stream (seed ${f.options.seed}), ${f.options.presses} measured presses per condition after 5 unmeasured ones:
+Presses go through \`page.keyboard.press\`, alternating \`]\` (faster) and \`[\` (slower) so that the label changes each time; each waits for its effect, then 40–160 ms drawn from a seeded stream (seed ${f.options.seed}). After 5 unmeasured presses:
 
-- _Idle_: the run opened with "Start" and paused at 0.
-- _During the fast-forward_: after "Run … to the end", while the run computes (slices of about 8 ms per animation frame, each followed by a group-commit save to IndexedDB). A press counts only when the app showed the run as computing both when the key was handled and at the frame of its effect${f.restarts > 0 ? `; the run reached its end ${f.restarts} time(s) before all presses were made and was run again` : ''}. ${during.excluded.length} press(es) straddled the end of a run and are not counted. Still computing after the last counted press: ${f.runningAfterLast ? 'yes' : 'no'}.
+- _Idle_: ${f.options.presses} presses with the run opened by "Start" and paused at 0.
+- _During the fast-forward_: after "Run … to the end", presses from the start of the run until it ends (at least ${f.options.presses}), so that they sample all of it: the engine computing in slices of about 8 ms per animation frame, the group-commit saves to IndexedDB, the frames drawn. A press counts only when the app showed the run as computing both when the key was handled and at the frame of its effect${f.restarts > 0 ? `; the run reached its end ${f.restarts} time(s) before enough presses were made and was run again` : ''}. The counted presses span ${ms(during.spanMs)} of the last run's ${ms(f.runMs)} (click on "Run" to its summary on screen). ${excludedNote(during)}
 
 | measure: condition | presses | p50 | p95 | max |
 | --- | --- | --- | --- | --- |
@@ -99,7 +106,7 @@ ${row('key waiting for the main thread: during', during, (m) => m.queued)}
 ${verdict('Explicit measure', explicit.during, explicit.idle)}
 ${verdict('Event Timing', timing.during, timing.idle, THRESHOLD)}
 
-**Long work on the main thread** while the presses were made: idle, ${longWork(idle)}; during the fast-forward (${ms(during.spanMs)} of presses), ${longWork(during)}. The last run took ${ms(f.tail.runMs)} from the click on "Run" to its summary on screen; its rest after the last press (${ms(f.tail.ms)}, including \`buildResult\` for the summary at the end) had: ${f.tail.longTasks.length} long tasks, the longest ${ms(Math.max(0, ...f.tail.longTasks.map((t) => t.duration)))}.
+**Long work on the main thread** while the presses were made: idle, ${longWork(idle)}; during the fast-forward (${ms(during.spanMs)} of presses), ${longWork(during)}. After the last counted press (the end of the run, with \`buildResult\` for the summary): ${during.after.length} long tasks, the longest ${ms(Math.max(0, ...during.after.map((t) => t.duration)))}.
 ${scripts.length > 0 ? `\nScripts in the long animation frames during the presses (Long Animation Frames API, summed):\n\n| invoker → function | time |\n| --- | --- |\n${scripts.join('\n')}\n` : ''}
 How the app keeps input responsive while it computes (src/state/player.ts, src/state/run-actions.ts): the engine runs in slices of about 8 ms per animation frame; a saved run computes at most \`MAX_UNSAVED\` events ahead of its saves, because a save commits everything unsaved in one IndexedDB transaction whose per-event \`add\` calls run on the main thread in one go (without the bound, a backlog of tens of thousands of events blocked input for seconds); and a learner's action rebuilds the frame at once, while the run's own progress is drawn at most every 100 ms. What is left of the long tasks above is mostly the saves' IndexedDB calls (\`add\` for the events, \`put\` for the read-model rows): making them shorter means splitting a save into several tasks or moving the store into a Worker, in src/persistence.
 
