@@ -112,7 +112,7 @@ How the app keeps input responsive while it computes (src/state/player.ts, src/s
 
 ### Where a fast-forward's main-thread time goes
 
-A separate run of the same scenario, with DevTools' sampling profiler on (every 0.5 ms; not used for the latencies above): ${ms(p.ms)} from the click to the summary on screen, ${count(p.samples)} samples, the main thread idle in ${percent(p.idle)} of them. Self time as a share of the busy samples:
+A separate run of the same scenario, with DevTools' sampling profiler on (every 0.5 ms; not used for the latencies above): ${ms(p.ms)} from the click to the summary on screen, ${count(p.samples)} samples, the main thread idle in ${percent(p.idle)} of them. Self time as a share of the busy samples; entries without a file are the browser's own code: \`add\` and \`put\` are IndexedDB's \`IDBObjectStore\` methods, which Dexie calls once per record of a save (the record is cloned then and there), and "(program)" is native work outside any JavaScript function (layout, paint, IPC, the IndexedDB callbacks' plumbing):
 
 | file | self time |
 | --- | --- |
