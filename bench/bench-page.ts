@@ -20,7 +20,7 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 const TMPFS = 0x01021994
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise; Playwright's own as a last resort. */
-function executable(): string {
+export function executable(): string {
   const override = process.env['CHROMIUM_PATH']
   if (override) return override
   return existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : chromium.executablePath()

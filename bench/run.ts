@@ -2,17 +2,19 @@
  * `npm run bench`: measures the engine, the handlers and storage in the browser, and rewrites their
  * sections of BENCHMARKS.md. Not part of `npm test`: the figures depend on the machine. Options
  * for a quick look (nothing is written): `npm run bench -- --events 10000 --runs 3 --no-write`.
- * `--only storage` (or `engine`, `handlers`; comma-separated) runs some sections alone, and still
+ * `--only storage` (or `engine`, `handlers`, `input`; comma-separated) runs some sections alone, and still
  * writes them on a default run: `npm run bench:storage` is `npm run bench -- --only storage`.
  */
 import { parseArgs } from 'node:util'
 import { measureEngine, renderEngine } from './engine'
 import { measureHandlers, renderHandlers } from './handlers'
+import { measureInput } from './input-latency'
+import { renderInput } from './input-report'
 import { writeSection } from './report'
 import { measureStorage } from './storage'
 import { renderStorage } from './storage-report'
 
-const SECTIONS = ['engine', 'handlers', 'storage'] as const
+const SECTIONS = ['engine', 'handlers', 'storage', 'input'] as const
 type Section = (typeof SECTIONS)[number]
 
 const { values } = parseArgs({
@@ -56,5 +58,10 @@ if (only.has('storage')) {
   // Batches of 2,000 events as the CLI flushes; pages of 1,000 as a pull subscriber reads.
   const figures = await measureStorage({ ...options, batch: 2000, page: 1000 }, log)
   await report('storage', renderStorage(figures))
+}
+if (only.has('input')) {
+  // 40 presses per condition, idle and during the fast-forward of the scenario.
+  const figures = await measureInput({ events: options.events, presses: 40, seed: 2026 }, log)
+  await report('input', renderInput(figures))
 }
 log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`)

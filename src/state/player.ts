@@ -50,6 +50,14 @@ const STEPS_PER_SLICE = 500
 const MAX_STEP_SCAN = 20_000
 /** The longest wall time one slice of playback may cover (a tab in the background). */
 const MAX_FRAME_MS = 100
+/**
+ * Events a saved run may compute ahead of its saves. A save commits everything unsaved in one
+ * transaction, whose per-event `add` calls run on the main thread in one go: unbounded, a backlog
+ * of tens of thousands of events (the engine outruns IndexedDB) blocked input for seconds
+ * (bench/input-latency.ts). Bounded, each save is a short task between frames, and a run
+ * computes no faster than it is saved, which it never finished doing sooner anyway.
+ */
+export const MAX_UNSAVED = 2000
 
 /** The learner changed the past: what was thrown away, for the notice that says so. */
 export interface Fork {
@@ -280,6 +288,7 @@ export class Player {
     if (this.disposed || this.mode === 'paused') return
     const sim = this.sim
     const start = this.scheduler.now()
+    const before = { now: sim.now, steps: sim.steps }
     if (this.session?.divergence) {
       this.mode = 'paused'
       return this.changed()
@@ -297,20 +306,30 @@ export class Player {
       this.mode = 'paused'
       this.target = Infinity
     }
-    this.changed()
+    // A slice held back by its unsaved events (MAX_UNSAVED) moved nothing: nothing to show.
+    const moved = sim.now !== before.now || sim.steps !== before.steps
+    if (moved || this.mode === 'paused') this.changed()
     if (this.mode !== 'paused') this.schedule()
   }
 
   private advanceWithin(start: number, time: number): void {
     const sim = this.sim
     const budget = { time, maxSteps: STEPS_PER_SLICE }
+    if (this.backlogged()) return
     do this.timeline.advance(budget)
     while (
       !sim.done &&
       sim.now < time &&
       !this.session?.divergence &&
+      !this.backlogged() &&
       this.scheduler.now() - start < TICK_MS
     )
+  }
+
+  /** Enough unsaved events for one save: compute on once it has taken them (see MAX_UNSAVED). */
+  private backlogged(): boolean {
+    const session = this.session
+    return session !== null && this.saving && session.store.pendingCount >= MAX_UNSAVED
   }
 
   /** After anything that moved the shown state: note how far the run got, save, tell the UI. */

@@ -154,11 +154,16 @@ export function runActions(set: Set, get: Get, ctx: Context) {
     return player
   }
 
-  /** Applies `f` to the player of the run on screen, if there is one. */
+  /**
+   * Applies `f` to the player of the run on screen, if there is one. What the learner does shows
+   * in the next frame: the throttle on rebuilding the frame while a run computes is for the
+   * run's own progress, and held a speed change back by up to FRAME_EVERY_MS.
+   */
   const withPlayer = (f: (p: Player) => void) => () => {
     const player = ctx.player
     if (!player) return
     ctx.stopped = false
+    lastFrameAt = -Infinity
     f(player)
   }
 
@@ -265,6 +270,7 @@ export function runActions(set: Set, get: Get, ctx: Context) {
           })),
         }
       ctx.stopped = false
+      lastFrameAt = -Infinity
       return { ok: true, outcome: player.act(input) }
     },
   }

@@ -8,6 +8,7 @@ import { simulate, type Scenario } from '../core'
 import { EventuallyDb, listRuns, readAllEvents, StorageError } from '../persistence'
 import type { WriteFaults } from '../persistence/testing'
 import { largePush, load, outOfOrder, readAfterWrite } from '../scenarios'
+import { MAX_UNSAVED, TICK_MS, type Scheduler } from './player'
 import { createAppStore } from './store'
 import {
   closingAfter,
@@ -179,4 +180,40 @@ describe('storage trouble and other tabs', () => {
     events?.onLost()
     expect(store.getState().storage.kind).toBe('other-tab')
   })
+})
+
+describe('input while a run computes', () => {
+  it('shows a speed change in the next frame, not when the run’s progress is next drawn', async () => {
+    // Each clock reading is a slice later, so each tick runs one slice; ticks run when asked.
+    let clock = 0
+    const ticks: (() => void)[] = []
+    const manual: Scheduler = { now: () => (clock += TICK_MS), later: (f) => void ticks.push(f) }
+    const store = profile().tab(soleWriter, manual)
+    await store.getState().init()
+    store.getState().loadScenario(busy)
+    await store.getState().runScenario()
+    for (let i = 0; i < 2; i++) ticks.shift()?.()
+    expect(store.getState().run.kind).toBe('running')
+    expect(store.getState().frame?.speed).toBe(1)
+    store.getState().faster()
+    expect(store.getState().frame?.speed).toBe(2)
+  })
+
+  it('never computes more than a save’s worth of events ahead of what is saved', async () => {
+    const store = profile().tab()
+    await store.getState().init()
+    const big = load(largePush(8000))
+    store.getState().loadScenario(big)
+    let ahead = 0
+    const unsubscribe = store.subscribe(({ run }) => {
+      if (run.kind === 'running') ahead = Math.max(ahead, run.tick.events - (run.tick.saved ?? 0))
+    })
+    await store.getState().runScenario()
+    await finished(store)
+    unsubscribe()
+    expect(hashOf(store)).toBe(simulate(big).traceHash)
+    // One save in flight and the next one waiting, each at most the bound and a slice more.
+    expect(ahead).toBeGreaterThan(0)
+    expect(ahead).toBeLessThanOrEqual(2 * (MAX_UNSAVED + 500))
+  }, 60_000)
 })
