@@ -1,5 +1,6 @@
 import type { ProjectionFrame, ServiceStatus } from '../../state/store'
 import { formatMs } from '../format'
+import { HandlerControl } from './HandlerControl'
 import { RowsTable } from './RowsTable'
 import { deliveryInWords, handlerInWords, plural } from './read-words'
 
@@ -83,6 +84,7 @@ export function ProjectionPanel({ projection: p, head }: Props) {
         </p>
       )}
       <RowsTable projection={p.id} rows={p.rows} moreRows={p.moreRows} />
+      <HandlerControl projection={p.id} handler={p.handler} rebuilding={p.rebuilding} />
     </section>
   )
 }

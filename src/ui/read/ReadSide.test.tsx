@@ -83,7 +83,7 @@ describe('ReadSide', () => {
     expect(answered).toMatch(/value ?title: buy milk, completed: false/)
     expect(answered).toMatch(/✓ fresh/)
     expect(answered).toMatch(/cost ?2 messages/)
-    expect(text(root.querySelector('[role="status"]'))).toMatch(
+    expect(text(root.querySelector('[data-testid="newest-answer"]'))).toMatch(
       /^Answer to the strong read of t1 on pull-reader: .*fresh, after .* ms, 2 messages\.$/,
     )
   })
