@@ -39,6 +39,9 @@ const IMPLICIT: Record<string, string> = {
   table: 'table',
   group: 'fieldset',
   region: 'section[aria-label], section[aria-labelledby]',
+  article: 'article',
+  textbox: 'input[type="text"], textarea',
+  combobox: 'select',
 }
 
 /** The accessible name, for the ways these components name things. */
