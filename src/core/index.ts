@@ -26,6 +26,7 @@ export type {
 export type { Distribution5 } from './engine/summary'
 export { Timeline } from './engine/timeline'
 export type { InterventionOutcome } from './engine/interventions'
+export { recentArrivals, type ArrivalView, type HeldMessage } from './engine/learner'
 export {
   parseInterventions,
   interventionSchema,

@@ -6,6 +6,7 @@ import type {
   Row,
   StoredEvent,
 } from '../core'
+import { buildLearnerFrame, type LearnerFrame } from './held-frame'
 import type { Fork, Player, PlayMode } from './player'
 
 /**
@@ -13,7 +14,7 @@ import type { Fork, Player, PlayMode } from './player'
  * Player after each slice of work (never per engine step), so components render it without
  * touching the engine.
  */
-export interface Frame {
+export interface Frame extends LearnerFrame {
   /** Simulated ms of the state shown. */
   readonly now: number
   readonly steps: number
@@ -43,6 +44,8 @@ export interface Frame {
   readonly interventions: readonly InterventionFrame[]
   /** The newest events, newest first. */
   readonly recent: readonly StoredEvent[]
+  // LearnerFrame (held-frame.ts): `holding`, `held`, `heldMore` and `arrivals`, for the learner
+  // who plays the network.
 }
 
 export type ServiceStatus =
@@ -183,6 +186,7 @@ export function buildFrame(player: Player): Frame {
       answer: answers.get(index) ?? null,
     })),
     recent,
+    ...buildLearnerFrame(sim),
   }
 }
 

@@ -85,8 +85,9 @@ function broadcastChannel(): LibraryChannel | undefined {
 
 export const appStore = createAppStore(browserDeps())
 
-export function useApp<T>(selector: (state: AppState) => T): T {
-  return useStore(appStore, selector)
+/** Binds a component to the app's store (or to another one, as tests pass their own). */
+export function useApp<T>(selector: (state: AppState) => T, store: AppStore = appStore): T {
+  return useStore(store, selector)
 }
 
 // Named selectors, so components subscribe to exactly what they render.
@@ -107,6 +108,13 @@ export const selectLinkError = (s: AppState) => s.linkError
 
 export { commandForms, type CommandForm, type CommandField } from './commands'
 export type { Frame, ProjectionFrame, RowFrame, InterventionFrame, ServiceStatus } from './frame'
+export type {
+  ArrivalFrame,
+  HeldEventFrame,
+  HeldFrame,
+  LearnerFrame,
+  ProjectionArrivals,
+} from './held-frame'
 export type { ActResult } from './run-actions'
 export { SPEEDS, fasterSpeed, slowerSpeed } from './speeds'
 export { shareUrl } from './share'

@@ -139,15 +139,23 @@ export class Exchange {
     const purpose = log.purpose[request] as number
     const events = this.query(request, purpose)
     const read = log.read[request] as number
+    const answer = log.answerRequest.length
+    log.answerRequest.push(request)
+    log.answeredAt.push(sim.now)
+    log.answerCount.push(events.length)
+    // An answer with events waits for the learner who holds the network (see learner.ts).
+    if (sim.held.holding && events.length > 0) {
+      const first = this.logCopies(p, events, purpose, NaN)
+      sim.held.hold(K.Response, p.index, answer, first)
+      p.wire += events.length
+      if (fetch) p.pipeline.addFetching(sim.now, 1)
+      return
+    }
     const tx = p.link.transmit(
       sim.now,
       fetch ? 'fetch-response' : 'response',
       read < 0 ? null : sim.reads.streamName(read),
     )
-    const answer = log.answerRequest.length
-    log.answerRequest.push(request)
-    log.answeredAt.push(sim.now)
-    log.answerCount.push(events.length)
     const first = this.logCopies(p, events, purpose, tx.lost ? tx.arriveAt : NaN)
     if (tx.lost) p.stats.dropped += events.length
     // Empty answers still travel when someone waits for them (a strong read, read repair).

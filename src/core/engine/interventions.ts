@@ -1,5 +1,6 @@
 import type { Intervention } from '../scenario/interventions'
 import type { CommandSpec, ProjectionSpec } from '../scenario/schema'
+import { deliverHeld, dropHeld, duplicateHeld, setHolding } from './learner'
 import type { Window } from './link'
 import type { Projection } from './projection'
 import type { Simulation } from './simulation'
@@ -14,7 +15,10 @@ export type InterventionOutcome =
   /** A query went out; its answer is the read record carrying this intervention's index. */
   | { readonly kind: 'asked' }
   | { readonly kind: 'applied' }
-  /** Nothing to do: healing a link that is not cut off, restarting a service that is up. */
+  /**
+   * Nothing to do: healing a link that is not cut off, restarting a service that is up,
+   * delivering a message that is not held.
+   */
   | { readonly kind: 'no-op'; readonly reason: string }
 
 /** Applies intervention `index` at the simulation's current time. */
@@ -79,6 +83,14 @@ export function applyIntervention(
       for (const w of closed) if (w.to === Infinity) sim.openFaults--
       return { kind: 'applied' }
     }
+    case 'hold':
+      return setHolding(sim, iv.on)
+    case 'deliver':
+      return deliverHeld(sim, iv.message)
+    case 'drop':
+      return dropHeld(sim, iv.message)
+    case 'duplicate':
+      return duplicateHeld(sim, iv.message)
   }
 }
 

@@ -29,6 +29,7 @@ export interface LogMark {
   readonly sends: number
   readonly arrivals: number
   readonly drains: number
+  readonly lateLosses: number
 }
 
 /**
@@ -49,6 +50,12 @@ export class DeliveryLog {
   readonly arrivedAt = new Column(4096)
   readonly outcome = Column.ints(4096)
   readonly dropReason = Column.ints(4096)
+
+  /**
+   * Sends lost after the step that sent them (a held message the learner drops), in the order
+   * lost: rewinding past one must forget its loss, which a length alone does not.
+   */
+  private readonly lateLosses: number[] = []
 
   /** Buffered copies applied later: which send, and when. */
   readonly drainedSend = Column.ints(64)
@@ -120,6 +127,12 @@ export class DeliveryLog {
     this.lostAt.set(send, at)
   }
 
+  /** A copy sent earlier is lost now (the learner dropped a held message). */
+  loseLater(send: number): void {
+    this.lostAt.set(send, this.clock.now)
+    this.lateLosses.push(send)
+  }
+
   arrive(send: number, outcome: number, reason: number): void {
     const arrival = this.arrivedSend.length
     if (arrival >= this.arrivalRoom) this.reserveArrivals(2 * arrival + 1)
@@ -138,10 +151,17 @@ export class DeliveryLog {
   }
 
   mark(): LogMark {
-    return { sends: this.sends, arrivals: this.arrivals, drains: this.drainedSend.length }
+    return {
+      sends: this.sends,
+      arrivals: this.arrivals,
+      drains: this.drainedSend.length,
+      lateLosses: this.lateLosses.length,
+    }
   }
 
   rewind(mark: LogMark): void {
+    for (const send of this.lateLosses.splice(mark.lateLosses))
+      if (send < mark.sends) this.lostAt.set(send, NaN)
     for (let j = mark.arrivals; j < this.arrivals; j++) {
       const send = this.arrivedSend.at(j)
       if (send < mark.sends) this.arrivalOf.set(send, -1)

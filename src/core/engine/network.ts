@@ -75,18 +75,23 @@ export class Network {
   private push(p: Projection, position: number, kind: number): void {
     const sim = this.sim
     const delivery = p.spec.delivery
-    const tx = p.link.transmit(sim.now, kind === KIND.first ? 'push' : 'redelivery')
+    // A copy the learner holds does not cross the link: no draws, no loss, no duplicate.
+    const held = sim.held.holding
+    const tx = held ? null : p.link.transmit(sim.now, kind === KIND.first ? 'push' : 'redelivery')
     const send = sim.logSend(position, p.index, kind)
     p.stats.sent++
     if (kind === KIND.redelivery) p.stats.redelivered++
-    if (tx.lost) {
+    if (tx === null) {
+      sim.held.hold(K.Arrive, p.index, send, 0)
+      p.wire++
+    } else if (tx.lost) {
       sim.log.lost(send, tx.arriveAt)
       p.stats.dropped++
     } else {
       sim.schedule(tx.arriveAt, K.Arrive, p.index, send, 0, true)
       p.wire++
     }
-    if (tx.duplicateAt !== null) {
+    if (tx !== null && tx.duplicateAt !== null) {
       const copy = sim.logSend(position, p.index, KIND.duplicate)
       sim.schedule(tx.duplicateAt, K.Arrive, p.index, copy, 0, true)
       p.wire++
@@ -99,6 +104,14 @@ export class Network {
   }
 
   private sendScripted(p: Projection, position: number, script: readonly ScriptEntry[]): void {
+    // The script stands for the network; a learner who holds it sends one copy and decides.
+    if (this.sim.held.holding) {
+      const send = this.sim.logSend(position, p.index, KIND.first)
+      p.stats.sent++
+      this.sim.held.hold(K.Arrive, p.index, send, 0)
+      p.wire++
+      return
+    }
     for (const entry of script) {
       const at = 'at' in entry ? Math.max(entry.at, this.sim.now) : NaN
       const send = this.sim.logSend(

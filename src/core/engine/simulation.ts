@@ -14,6 +14,7 @@ import { applyIntervention, type InterventionOutcome } from './interventions'
 import { finishRebuild } from './rebuild'
 import { K } from './items'
 import { Journal } from './journal'
+import { HeldMessages, heldMessages, type HeldMessage } from './learner'
 import { DeliveryLog, DROP } from './log'
 import { Network } from './network'
 import { Projection, type Truth } from './projection'
@@ -40,6 +41,8 @@ export class Simulation implements Truth {
   private readonly item: Item = emptyItem()
   readonly network: Network
   readonly reads: ReadDesk
+  /** Messages the learner holds while acting as the network (see learner.ts). */
+  readonly held = new HeldMessages()
   /** Where the run ends at the latest: until (or the last intervention) plus settle. */
   bound: SimTime
   /** What the learner did to the run, in the order it happened (see scenario/interventions). */
@@ -297,10 +300,14 @@ export class Simulation implements Truth {
     return Math.max(this.until, last?.at ?? 0) + this.scenario.settle
   }
 
-  /** Nothing in flight, nothing owed, no fault open, no read waiting, every subscriber caught up. */
+  /**
+   * Nothing in flight (on the heap or held by the learner), nothing owed, no fault open, no read
+   * waiting, every subscriber caught up.
+   */
   quiet(): boolean {
     if (this.cursor < this.interventions.length) return false
     if (this.keep > 0 || this.openFaults > 0 || this.reads.waiting > 0) return false
+    if (this.held.size > 0) return false
     return this.projections.every((p) =>
       p.spec.delivery.mode === 'push'
         ? p.unacked === 0 && p.handler.buffered() === 0
@@ -356,6 +363,11 @@ export class Simulation implements Truth {
   /** Reads answered so far, in the order they answered. */
   readRecords(): readonly ReadRecord[] {
     return this.reads.records
+  }
+
+  /** The messages the learner holds, oldest first (see learner.ts). */
+  heldMessages(): HeldMessage[] {
+    return heldMessages(this)
   }
 
   // --- Time travel -----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { Row } from '../events'
 import type { QueueSnapshot } from '../heap'
+import type { HeldSnapshot } from './learner'
 import type { ProjectionSnapshot } from './projection'
 import type { LogMark } from './log'
 import type { ReadDeskSnapshot } from './reads'
@@ -33,6 +34,7 @@ export interface SimulationSnapshot {
   readonly log: LogMark
   readonly requests: { requests: number; answers: number }
   readonly projections: readonly ProjectionSnapshot[]
+  readonly held: HeldSnapshot
 }
 
 export function snapshotSimulation(sim: Simulation): SimulationSnapshot {
@@ -58,6 +60,7 @@ export function snapshotSimulation(sim: Simulation): SimulationSnapshot {
     log: sim.log.mark(),
     requests: sim.network.snapshot(),
     projections: sim.projections.map((p) => p.snapshot()),
+    held: sim.held.snapshot(),
   }
 }
 
@@ -92,4 +95,5 @@ export function restoreSimulation(sim: Simulation, s: SimulationSnapshot): void 
     const ps = s.projections[i]
     if (ps) p.restore(ps)
   })
+  sim.held.restore(s.held)
 }

@@ -84,7 +84,8 @@ function timeline(s: Scenario, every = 23): Timeline {
   return new Timeline(new Simulation(s, { timeTravel: true }), { every })
 }
 
-describe('Timeline', () => {
+// Generous: each property runs many whole simulations, and a busy machine runs them slowly.
+describe('Timeline', { timeout: 60_000 }, () => {
   it('needs a simulation made for time travel', () => {
     expect(() => new Timeline(new Simulation(busy(1)))).toThrow(/timeTravel/)
   })

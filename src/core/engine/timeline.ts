@@ -29,7 +29,8 @@ export class Timeline {
   advance(budget: Budget = {}): Progress {
     const limit = budget.maxSteps ?? Infinity
     let steps = 0
-    while (steps < limit && !this.sim.done) {
+    // A run restored to its end goes on if interventions are still to come (see runUntil).
+    while (steps < limit && !(this.sim.done && this.sim.cursor >= this.sim.interventions.length)) {
       const last = this.snapshots[this.snapshots.length - 1] as SimulationSnapshot
       const chunk = Math.max(1, Math.min(limit - steps, last.steps + this.every - this.sim.steps))
       const progress = this.sim.runUntil({ ...budget, maxSteps: chunk })

@@ -19,7 +19,8 @@ import {
 
 /**
  * What a learner does to a run while it goes on: issue a command or a query by hand, change a
- * link, cut it off and heal it, crash a projection and restart it. A run is its scenario plus
+ * link, cut it off and heal it, crash a projection and restart it, or be the network itself
+ * (hold the messages and deliver, drop or duplicate them one by one). A run is its scenario plus
  * the list of its interventions, so a link that carries both reproduces the run exactly.
  *
  * Each intervention is stamped with where it happened: `step`, the number of engine steps taken
@@ -32,6 +33,8 @@ export const MAX_INTERVENTIONS = 10_000
 
 const where = { at: time, step: count(1e9) }
 const target = { ...where, projection: name }
+/** A held message's id (see `hold`): the engine numbers them 1, 2, ... as they are held. */
+const message = count(1e9)
 
 const command = z.strictObject({
   type: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
@@ -81,6 +84,26 @@ export const interventionSchema = z.discriminatedUnion('type', [
     handler: z.enum(HANDLER_NAMES).optional(),
     newestBy: z.enum(NEWEST_BY).optional(),
   }),
+  /**
+   * The learner becomes the network (`on: true`) or gives it back (`on: false`), for the whole
+   * run. While on, every message that carries events to a projection (a pushed copy, or a store's
+   * answer with events: a poll's, a gap fetch's, a read's catch-up or repair) is held under a
+   * message id instead of crossing the link, whose latency, loss and duplication then do not
+   * apply to it. What carries no events stays automatic: requests, polls, empty answers,
+   * acknowledgements and timers, so at-least-once push still redelivers what is not acknowledged
+   * in time, as a new held message. Turning it off changes only the messages sent from then on:
+   * the held ones stay held until the learner delivers or drops them.
+   */
+  z.strictObject({ type: z.literal('hold'), ...where, on: z.boolean() }),
+  /**
+   * The held message arrives now, as if the link had brought it: a partition since it was sent
+   * or a crashed service still blocks it. Reordering is delivering held messages in any order.
+   */
+  z.strictObject({ type: z.literal('deliver'), ...where, message }),
+  /** The held message is lost now; an at-least-once publisher redelivers it after ackTimeout. */
+  z.strictObject({ type: z.literal('drop'), ...where, message }),
+  /** A copy of the held message arrives now (the network's duplicate); the message stays held. */
+  z.strictObject({ type: z.literal('duplicate'), ...where, message }),
 ])
 
 export type Intervention = z.output<typeof interventionSchema>

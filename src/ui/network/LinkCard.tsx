@@ -61,6 +61,8 @@ const SYMBOL: Record<ProjectionFrame['status'], string> = {
   partitioned: '⊘',
   crashed: '✕',
   'crashed and partitioned': '✕',
+  rebuilding: '↻',
+  'rebuilding and partitioned': '↻',
 }
 
 /** The state in words, with a symbol and a border style as extra cues: never colour alone. */

@@ -1,4 +1,5 @@
 import { selectFrame, useApp } from '../../state/store'
+import { LearnerNetwork } from '../learner/LearnerNetwork'
 import { NetworkSide } from '../network/NetworkSide'
 import { ReadSide } from '../read/ReadSide'
 import { WriteSide } from '../write/WriteSide'
@@ -23,6 +24,7 @@ export function Playground() {
         <section aria-labelledby="network-heading" className="column network-side">
           <h2 id="network-heading">Network</h2>
           <NetworkSide />
+          <LearnerNetwork />
         </section>
         <section aria-labelledby="read-heading" className="column read-side">
           <h2 id="read-heading">Read side</h2>
