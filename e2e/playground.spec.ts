@@ -223,3 +223,39 @@ test('a damaged or hostile link says what is wrong, runs nothing of it and injec
     await expect(page.getByRole('combobox', { name: 'Scenario' })).toBeVisible()
   }
 })
+
+for (const view of [
+  { name: '1280x800', width: 1280, height: 800, presenter: false },
+  { name: '1920x1080-presenter', width: 1920, height: 1080, presenter: true },
+])
+  test(`the main views at ${view.name}: nothing overflows, no serious accessibility violations`, async ({
+    page,
+  }) => {
+    test.setTimeout(60_000)
+    await page.setViewportSize({ width: view.width, height: view.height })
+    await page.goto('./')
+    const shot = (what: string) =>
+      page.screenshot({ path: `reports/screenshots/playground-${what}-${view.name}.png` })
+    await shot('first-page')
+    await start(page, outOfOrder.name)
+    if (view.presenter) await button(page, 'Presenter mode').click()
+    for (let i = 0; i < 6; i++) await button(page, 'Step forward').click()
+    await page.waitForTimeout(300)
+    await shot('mid-run')
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    )
+    expect(width).toBeLessThanOrEqual(view.width)
+    expect(await severeViolations(page)).toEqual([])
+    await page.keyboard.press('?')
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+    await shot('help')
+    await page.keyboard.press('Escape')
+    await button(page, 'Jump to end').click()
+    await expect(page.getByRole('heading', { name: /^Result: / })).toBeVisible()
+    await page.getByRole('region', { name: 'Read side', exact: true }).scrollIntoViewIfNeeded()
+    await shot('end')
+    expect(await severeViolations(page)).toEqual([])
+  })
