@@ -10,6 +10,8 @@ import { roundTime } from './time'
  */
 export function expandCommands(scenario: Scenario): CommandSpec[] {
   const generated = scenario.workload ? generate(scenario) : []
+  // A workload alone is in time order already: merging would copy a hundred thousand commands.
+  if (scenario.commands.length === 0) return generated
   // Array.prototype.sort is stable: at equal times explicit commands keep their written order.
   const explicit = [...scenario.commands].sort((a, b) => a.at - b.at)
   // Both lists are in time order; merging keeps explicit commands first at equal times.

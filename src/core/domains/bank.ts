@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { add, create, once } from './effects'
-import { accept, asNumber, asText, reject, type Domain } from './domain'
+import { accept, asNumber, asText, numbered, reject, type Domain } from './domain'
 import { amount, id, text } from './fields'
+
+/** The workload's key names, one string per key (see `numbered`). */
+const bankKey = numbered('a')
 
 /**
  * Event sourcing as a bank: the events are transactions, the balance is only a read model.
@@ -64,9 +67,9 @@ export const bank: Domain = {
     }
   },
   workload: {
-    create: (i) => ({ type: 'OpenAccount', data: { id: `a${i}`, owner: `owner ${i}` } }),
+    create: (i) => ({ type: 'OpenAccount', data: { id: bankKey(i), owner: `owner ${i}` } }),
     sample(type, i, n, rng) {
-      const key = `a${i}`
+      const key = bankKey(i)
       if (type === 'OpenAccount') return { type, data: { id: key, owner: `owner ${n}` } }
       return { type, data: { id: key, amount: 1 + rng.int(100) } }
     },

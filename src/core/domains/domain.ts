@@ -64,3 +64,13 @@ export function asText(value: Scalar | undefined): string {
 export function asNumber(value: Scalar | undefined): number {
   return typeof value === 'number' ? value : Number(value)
 }
+
+/**
+ * `${prefix}${i}`, made once per number and then reused: a workload names its key on every
+ * command, and one string object per key is hashed once, where a fresh copy of the name would be
+ * hashed again by every map that looks it up (the key table, the store's streams).
+ */
+export function numbered(prefix: string): (i: number) => string {
+  const made: string[] = []
+  return (i) => (made[i] ??= `${prefix}${i}`)
+}

@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { create, newest, remove } from './effects'
-import { accept, asText, reject, type Domain } from './domain'
+import { accept, asText, numbered, reject, type Domain } from './domain'
 import { id, text } from './fields'
+
+/** The workload's key names, one string per key (see `numbered`). */
+const todoKey = numbered('t')
 
 /** The todo list of the read-after-write lesson: `id` -> { title, completed }. */
 export const todo: Domain = {
@@ -65,9 +68,9 @@ export const todo: Domain = {
     }
   },
   workload: {
-    create: (i) => ({ type: 'AddTodo', data: { id: `t${i}`, title: `todo ${i}` } }),
+    create: (i) => ({ type: 'AddTodo', data: { id: todoKey(i), title: `todo ${i}` } }),
     sample(type, i, n) {
-      const key = `t${i}`
+      const key = todoKey(i)
       return type === 'AddTodo' || type === 'RenameTodo'
         ? { type, data: { id: key, title: `title ${n}` } }
         : { type, data: { id: key } }

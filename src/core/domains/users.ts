@@ -1,13 +1,16 @@
 import { z } from 'zod'
 import { create, newest } from './effects'
-import { accept, asText, reject, type Command, type Domain } from './domain'
+import { accept, asText, numbered, reject, type Command, type Domain } from './domain'
 import { id, text } from './fields'
+
+/** The workload's key names, one string per key (see `numbered`). */
+const usersKey = numbered('u')
 
 function register(i: number): Command {
   return {
     type: 'RegisterUser',
     data: {
-      id: `u${i}`,
+      id: usersKey(i),
       name: `user ${i}`,
       email: `u${i}@example.org`,
       avatar: `avatar-${i}-0.png`,
@@ -86,7 +89,7 @@ export const users: Domain = {
   workload: {
     create: register,
     sample(type, i, n) {
-      const key = `u${i}`
+      const key = usersKey(i)
       switch (type) {
         case 'RenameUser':
           return { type, data: { id: key, name: `name ${n}` } }

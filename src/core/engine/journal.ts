@@ -8,7 +8,12 @@ import type { SimTime } from '../time'
  * without copying per-event arrays at every snapshot. NaN means "nothing yet".
  */
 export class JournaledArray {
-  private readonly values = new Column(256, NaN)
+  /**
+   * The values, NaN past what was written. The array is held here rather than in a Column: these
+   * run several times per delivery, and a double passed to or returned from a call V8 does not
+   * inline is boxed into a fresh heap number, so reads and writes stay in these small methods.
+   */
+  private data = new Float64Array(256).fill(NaN)
 
   constructor(
     private readonly journal: Journal,
@@ -17,43 +22,54 @@ export class JournaledArray {
   ) {}
 
   get(i: number): number {
-    return this.values.at(i)
+    return i < this.data.length ? (this.data[i] as number) : NaN
   }
 
   reserve(capacity: number): void {
-    this.values.reserve(capacity)
+    if (capacity > this.data.length) this.grow(capacity)
   }
 
   has(i: number): boolean {
-    return !Number.isNaN(this.values.at(i))
+    return i < this.data.length && !Number.isNaN(this.data[i])
   }
 
   /**
    * Writes the simulated time now, only if nothing is there yet; returns whether it wrote. The
-   * time is read from the clock, not passed in: a time handed to a function V8 does not inline is
-   * boxed into a fresh heap number, and this runs on every delivery.
+   * time is read from the clock, not passed in, for the boxing reason above.
    */
   stampOnce(i: number): boolean {
     if (this.has(i)) return false
-    this.write(i, this.clock.now)
+    this.stamp(i)
     return true
+  }
+
+  /** `stampOnce` for a caller that knows nothing is there yet. */
+  stamp(i: number): void {
+    // The journal is checked before the call: passing a double boxes it even when it is off.
+    if (this.journal.enabled) this.journal.record(this.id, i, NaN)
+    if (i >= this.data.length) this.grow(i + 1)
+    this.data[i] = this.clock.now
   }
 
   /** Keeps the smaller of the stored value and `value`. */
   lower(i: number, value: number): void {
-    const old = this.values.at(i)
-    if (Number.isNaN(old) || value < old) this.write(i, value)
-  }
-
-  private write(i: number, value: number): void {
-    // Checked before the call: passing `previous` would box it into a heap number even when off.
-    if (this.journal.enabled) this.journal.record(this.id, i, this.values.at(i))
-    this.values.set(i, value)
+    if (i >= this.data.length) this.grow(i + 1)
+    const old = this.data[i] as number
+    if (!Number.isNaN(old) && !(value < old)) return
+    if (this.journal.enabled) this.journal.record(this.id, i, old)
+    this.data[i] = value
   }
 
   /** Called by the journal only. */
   undo(i: number, previous: number): void {
-    this.values.set(i, previous)
+    if (i >= this.data.length) this.grow(i + 1)
+    this.data[i] = previous
+  }
+
+  private grow(min: number): void {
+    const bigger = new Float64Array(Math.max(min, this.data.length * 2)).fill(NaN)
+    bigger.set(this.data)
+    this.data = bigger
   }
 }
 

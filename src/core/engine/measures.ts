@@ -26,7 +26,7 @@ export interface Truth {
  */
 export class Measures {
   readonly firstApplied: JournaledArray
-  readonly series = new Series()
+  readonly series: Series
   private appliedCount = 0
   /** The lowest position not applied yet. */
   private low = 1
@@ -35,15 +35,17 @@ export class Measures {
   private divergent = 0
 
   /**
-   * `clock` is read where a time is needed rather than passed in: a time handed to a function
-   * that V8 does not inline is boxed into a fresh heap number, and these run on every delivery.
+   * `clock` is read where a time is needed (by the series and the journal) rather than passed in:
+   * a time handed to a function that V8 does not inline is boxed into a fresh heap number, and
+   * these run on every delivery.
    */
   constructor(
     private readonly truth: Truth,
-    private readonly clock: { readonly now: SimTime },
+    clock: { readonly now: SimTime },
     journal: Journal,
   ) {
     this.firstApplied = journal.create()
+    this.series = new Series(clock, truth)
   }
 
   reserve(events: number): void {
@@ -60,7 +62,7 @@ export class Measures {
 
   /** Records the first application of a position the caller knows was not applied before. */
   firstApplication(position: number): void {
-    this.firstApplied.stampOnce(position)
+    this.firstApplied.stamp(position)
     this.appliedCount++
     // Only applying the lowest missing position can move it.
     if (position !== this.low) return
@@ -92,9 +94,7 @@ export class Measures {
   }
 
   sample(): void {
-    const head = this.truth.head()
-    const oldestAt = this.low <= head ? this.truth.appendedAt(this.low) : NaN
-    this.series.record(this.clock.now, head - this.appliedCount, oldestAt, this.divergent)
+    this.series.record(this.truth.head() - this.appliedCount, this.low, this.divergent)
   }
 
   /** Events appended and not applied yet. */

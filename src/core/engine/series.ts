@@ -23,7 +23,15 @@ export class Series {
   /** Samples that fit before the columns must grow (they grow together). */
   private room = 0
 
-  constructor() {
+  /**
+   * `clock` gives a sample's time and `appendedAt` its oldestAt, read here rather than passed in:
+   * a double handed to a call V8 does not inline is boxed into a fresh heap number, and a sample
+   * is recorded on every append and every application.
+   */
+  constructor(
+    private readonly clock: { readonly now: SimTime },
+    private readonly events: { head(): number; appendedAt(position: number): SimTime },
+  ) {
     this.reserve(0)
   }
 
@@ -37,7 +45,11 @@ export class Series {
     this.room = Math.min(...columns.map((c) => c.capacity))
   }
 
-  record(t: SimTime, behind: number, oldestAt: number, divergent: number): void {
+  /** Records the measures now; `oldest` is the lowest position not applied yet. */
+  record(behind: number, oldest: number, divergent: number): void {
+    const t = this.clock.now
+    const events = this.events
+    const oldestAt = oldest <= events.head() ? events.appendedAt(oldest) : NaN
     const n = this.t.length
     if (n > 0) {
       const same =
