@@ -25,7 +25,7 @@ export function runCommand(sim: Simulation, index: number): void {
 
 /** Decides a command issued by hand (an intervention) against the write model's own state. */
 export function runSpec(sim: Simulation, c: CommandSpec): void {
-  const command = toCommand(c)
+  const command = asCommand(c)
   const { key, stream } = sim.domain.target(command)
   const id = sim.keys.find(key)
   decide(sim, c, command, knownStream(sim, id, stream), sim.rowById(id), key, id)
