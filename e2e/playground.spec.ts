@@ -259,3 +259,50 @@ for (const view of [
     await shot('end')
     expect(await severeViolations(page)).toEqual([])
   })
+
+test('acting in the past forks the run and says so; undo brings the old future back; its link reproduces it', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000)
+  const fingerprint = page.getByTestId('trace-hash')
+  await start(page)
+  await button(page, 'Step forward').click()
+  await button(page, 'Step forward').click()
+  await button(page, 'Partition push-reader').click()
+  await button(page, 'Jump to end').click()
+  const partitioned = (await fingerprint.textContent()) ?? ''
+  expect(partitioned).toMatch(/^[0-9a-f]{16}$/)
+
+  await button(page, 'Jump to start').click()
+  await button(page, 'Step forward').click()
+  await button(page, 'Crash pull-reader').click()
+  const notice = page.getByTestId('fork-notice')
+  await expect(notice).toContainText('You changed the past')
+  await expect(notice).toContainText('1 later intervention was discarded')
+  await button(page, 'Jump to end').click()
+  await expect(fingerprint).not.toHaveText(partitioned)
+
+  await button(page, 'Undo').click()
+  await expect(notice).toBeEmpty()
+  await button(page, 'Jump to end').click()
+  await expect(fingerprint).toHaveText(partitioned)
+  // The state shown, without the notes each tab keeps of what was done in it.
+  const state = (p: Page) =>
+    Promise.all([
+      p.locator('section[aria-labelledby="write-recent-heading"]').innerText(),
+      p.getByRole('region', { name: 'Read side', exact: true }).innerText(),
+      p.getByTestId('link-status').allInnerTexts(),
+    ])
+  const here = await state(page)
+
+  await button(page, 'Link to this run').click()
+  const link = await page.getByRole('textbox', { name: 'Link to this run' }).inputValue()
+  expect(link).toContain('#run=1.')
+  const fresh = await browser.newContext()
+  const other = await fresh.newPage()
+  await other.goto(link)
+  await expect(other.getByTestId('trace-hash')).toHaveText(partitioned)
+  expect(await state(other)).toEqual(here)
+  await fresh.close()
+})

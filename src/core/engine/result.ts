@@ -203,8 +203,10 @@ function traceHash(sim: Simulation, events: readonly StoredEvent[]): string {
       .num(r.fresh ? 1 : 0)
       .num(r.cost)
   // Only runs with interventions hash them, so the hash of every other run stays as it was.
+  // In a canonical form: an intervention made live and the same one read back from a link have
+  // their keys in different orders, and are the same intervention.
   for (let i = 0; i < sim.cursor; i++)
-    h.str(JSON.stringify(sim.interventions[i])).str(JSON.stringify(sim.outcomes[i]))
+    h.str(canonical(sim.interventions[i])).str(canonical(sim.outcomes[i]))
   h.num(sim.endedAt ?? sim.now)
   return h.hex()
 }
@@ -220,4 +222,15 @@ export function sortedObject(
   })
   present.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   return Object.fromEntries(present)
+}
+
+/** JSON with the keys of every object sorted: equal values give equal text. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  return JSON.stringify(value) ?? 'null'
 }
