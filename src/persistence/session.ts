@@ -109,27 +109,33 @@ export class RunSession {
    * Commits what changed since the last save; see the class comment. While a reopened run catches
    * up, a save only checks the re-appended events against the stored ones, and every stored
    * event is checked before the first write past them. Rejects with a StorageError.
+   *
+   * `readModels: false` leaves the read-model rows and checkpoints for a later save: a run
+   * computing toward its end saves its events as it goes and its rows once it stops, which keeps
+   * each save short (rows change on most events; every save would rewrite them).
    */
-  async save(): Promise<void> {
+  async save(options: { readonly readModels?: boolean } = {}): Promise<void> {
+    const withRows = options.readModels ?? true
     await this.store.checkReplay()
     if (this.catchingUp || this.divergence) return
     // The engine may have appended more while the check read the store.
     while (this.store.uncheckedCount > 0 && !this.divergence) await this.store.checkReplay()
     if (this.divergence) return
-    const done = this.sim.done
+    // A run is saved as ended only with its final rows.
+    const done = this.sim.done && withRows
     const interventions = this.sim.interventions
     const changed = interventions !== this.savedInterventions
     if (this.ended && done && !this.store.dirty && !changed) return
-    const diff = this.tracker.diff(readModels(this.sim))
+    const diff = withRows ? this.tracker.diff(readModels(this.sim)) : null
     // A run moved back in time (the playground's Timeline) is running again until it ends again.
     const status = done ? 'ended' : this.ended ? 'running' : undefined
     await this.store.flush({
       clock: this.sim.now,
-      readModels: diff.changes,
+      readModels: diff?.changes ?? [],
       ...(status ? { status } : {}),
       ...(changed ? { interventions } : {}),
     })
-    this.tracker.accept(diff)
+    if (diff) this.tracker.accept(diff)
     this.savedInterventions = interventions
     this.ended = done
   }

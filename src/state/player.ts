@@ -20,8 +20,11 @@ import { RunSession, StorageError } from '../persistence'
 export type PlayMode = 'paused' | 'playing' | 'running'
 
 export interface PlayerHooks {
-  /** The shown state or the mode changed. */
-  readonly onChange: () => void
+  /**
+   * The shown state or the mode changed; `speed` when only the playback speed did (nothing to
+   * recompute for the panels, which matters while a big run computes).
+   */
+  readonly onChange: (what?: 'speed') => void
   /** Saving failed (quota, another writer...): the run goes on in memory, unsaved. */
   readonly onSaveFailed: (error: StorageError) => void
 }
@@ -57,7 +60,7 @@ const MAX_FRAME_MS = 100
  * (bench/input-latency.ts). Bounded, each save is a short task between frames, and a run
  * computes no faster than it is saved, which it never finished doing sooner anyway.
  */
-export const MAX_UNSAVED = 2000
+export const MAX_UNSAVED = 500
 
 /** The learner changed the past: what was thrown away, for the notice that says so. */
 export interface Fork {
@@ -133,7 +136,7 @@ export class Player {
 
   setSpeed(speed: number): void {
     this.speed = Math.min(100, Math.max(0.1, speed))
-    this.hooks.onChange()
+    this.hooks.onChange('speed')
   }
 
   /** Shows the state at `time`: at once if it is in the past, by computing toward it if not. */
@@ -352,7 +355,8 @@ export class Player {
       return
     }
     const p = session
-      .save()
+      // Computing toward the end: the events now, the rows once it stops (see RunSession.save).
+      .save({ readModels: this.mode !== 'running' })
       .catch((error: unknown) => {
         this.saving = false
         this.hooks.onSaveFailed(

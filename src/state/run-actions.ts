@@ -86,8 +86,10 @@ export function runActions(set: Set, get: Get, ctx: Context) {
     const player: Player = new Player(
       source instanceof RunSession ? source : { scenario: source },
       {
-        onChange: () => {
+        onChange: (what) => {
           if (ctx.player !== player) return
+          if (what === 'speed')
+            return set((s) => ({ frame: s.frame && { ...s.frame, speed: player.speed } }))
           const now = ctx.deps.scheduler?.now() ?? performance.now()
           const run = status(player, name, runId, restored)
           const busy = player.mode === 'running' && run.kind === 'running'
@@ -97,8 +99,9 @@ export function runActions(set: Set, get: Get, ctx: Context) {
           set((s) => ({
             run,
             frame: buildFrame(player),
+            // The list changes only when more is saved: it is not re-rendered every frame.
             runs:
-              saved === null
+              saved === null || s.runs.every((r) => r.id !== runId || r.events === saved)
                 ? s.runs
                 : s.runs.map((r) =>
                     r.id === runId ? { ...r, events: saved, clock: player.sim.now } : r,

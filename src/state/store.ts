@@ -86,6 +86,9 @@ function broadcastChannel(): LibraryChannel | undefined {
 export const appStore = createAppStore(browserDeps())
 
 /** Binds a component to the app's store (or to another one, as tests pass their own). */
+/** For selectors that pick several fields: re-render only when one of them changes. */
+export { useShallow } from 'zustand/react/shallow'
+
 export function useApp<T>(selector: (state: AppState) => T, store: AppStore = appStore): T {
   return useStore(store, selector)
 }

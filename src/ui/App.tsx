@@ -9,8 +9,12 @@ import { ScenarioPicker } from './run/ScenarioPicker'
 import { StorageStatus } from './storage/StorageStatus'
 import './app.css'
 
+/**
+ * The page. It subscribes to nothing that changes while a run plays or computes (the run's
+ * progress changes every frame): each part below subscribes to what it shows, so a frame of
+ * progress re-renders the progress line, not the whole playground.
+ */
 export function App() {
-  const run = useApp(selectRun)
   const open = useApp((s) => s.frame !== null)
   return (
     <main className={open ? 'playground-open' : undefined}>
@@ -26,20 +30,37 @@ export function App() {
       <StorageStatus />
       <ScenarioPicker />
       <RunControls />
-      {(run.kind === 'running' ||
-        run.kind === 'stopped' ||
-        // A run reopened before its end comes back paused: say how far it got, offer Continue.
-        (run.kind === 'open' && run.restored !== null)) && <RunProgress run={run} />}
+      <Progress />
       <Playground />
-      {run.kind === 'done' && <RunSummaryView run={run} />}
-      {run.kind === 'error' && (
-        <p role="alert" className="error">
-          {run.message}
-        </p>
-      )}
+      <Outcome />
       <SavedRuns />
     </main>
   )
+}
+
+/** How far a run computing toward its end got, and a way to stop it or go on. */
+function Progress() {
+  const run = useApp(selectRun)
+  const shown =
+    run.kind === 'running' ||
+    run.kind === 'stopped' ||
+    // A run reopened before its end comes back paused: say how far it got, offer Continue.
+    (run.kind === 'open' && run.restored !== null)
+  return shown ? <RunProgress run={run} /> : null
+}
+
+/** The result at the end of a run, or why it could not run. */
+function Outcome() {
+  const kind = useApp((s) => s.run.kind)
+  const run = useApp((s) => (kind === 'done' || kind === 'error' ? s.run : null))
+  if (run?.kind === 'done') return <RunSummaryView run={run} />
+  if (run?.kind === 'error')
+    return (
+      <p role="alert" className="error">
+        {run.message}
+      </p>
+    )
+  return null
 }
 
 /** Larger type for a projector; remembered for the tab. */

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { selectFrame, useApp } from '../../state/store'
+import { selectFrame, useApp, useShallow } from '../../state/store'
 import { formatMs } from '../format'
 import { HelpOverlay } from '../playback/HelpOverlay'
 import { useShortcuts } from '../playback/shortcuts'
@@ -11,7 +11,22 @@ import { Transport } from '../playback/Transport'
  */
 export function PlaybackBar() {
   const frame = useApp(selectFrame)
-  const actions = useApp((s) => s)
+  // The actions only: they never change, so a frame of progress does not re-render the bar.
+  const actions = useApp(
+    useShallow((s) => ({
+      togglePlay: s.togglePlay,
+      stepForward: s.stepForward,
+      stepBack: s.stepBack,
+      slower: s.slower,
+      faster: s.faster,
+      jumpToStart: s.jumpToStart,
+      jumpToEnd: s.jumpToEnd,
+      setSpeed: s.setSpeed,
+      seek: s.seek,
+      undo: s.undo,
+      redo: s.redo,
+    })),
+  )
   const [help, setHelp] = useState(false)
   useShortcuts({
     playPause: actions.togglePlay,
