@@ -32,7 +32,7 @@ export function describeProjection(scenario: Scenario, id: string) {
 }
 
 /** While computing fast, the frame is rebuilt at most this often (wall ms). */
-const FRAME_EVERY_MS = 100
+const FRAME_EVERY_MS = 250
 
 /** The actions that start, reopen and drive runs: playback, time travel and interventions. */
 export function runActions(set: Set, get: Get, ctx: Context) {
