@@ -103,6 +103,9 @@ test('each shortcut does what the help says, and the help lists them all', async
   await expect(speed(page)).toHaveAttribute('aria-valuetext', '5× speed')
   await page.keyboard.press('[')
   await expect(speed(page)).toHaveAttribute('aria-valuetext', '2× speed')
+  // Slowly, so that it is still playing when the same key pauses it.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('[')
+  await expect(speed(page)).toHaveAttribute('aria-valuetext', '0.1× speed')
 
   for (const key of [' ', '.']) {
     await page.keyboard.press(key)
@@ -159,8 +162,11 @@ test('a whole lesson plays from the keyboard alone', async ({ page }) => {
   await expect(startButton).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(time(page)).toBeVisible()
-  // The presenter's remote: "." plays and pauses whatever has focus.
-  await page.keyboard.press(']')
+  // The presenter's remote: "." plays and pauses whatever has focus. Slowly, so that it is still
+  // playing when paused.
+  await page.keyboard.press('[')
+  await page.keyboard.press('[')
+  await expect(speed(page)).toHaveAttribute('aria-valuetext', '0.2× speed')
   await page.keyboard.press('.')
   await expect(button(page, 'Pause')).toBeVisible()
   await expect.poll(() => seconds(page)).toBeGreaterThan(0)
