@@ -7,6 +7,7 @@ import {
   type Scenario,
 } from '../core'
 import { RunSession, StorageError } from '../persistence'
+import { stepBack, stepForward } from './steps'
 
 /**
  * Plays one run in the page: a Timeline over the simulation (so any past instant can be shown
@@ -49,8 +50,6 @@ export const browserScheduler: Scheduler = {
 /** Engine work per slice: small enough to keep input and painting smooth. */
 export const TICK_MS = 8
 const STEPS_PER_SLICE = 500
-/** A step forward gives up looking for a visible change after this many items. */
-const MAX_STEP_SCAN = 20_000
 /** The longest wall time one slice of playback may cover (a tab in the background). */
 const MAX_FRAME_MS = 100
 /**
@@ -151,32 +150,15 @@ export class Player {
   /** On to the next visible change: an event, a delivery, a drop, an answer, an intervention. */
   stepForward(): void {
     this.mode = 'paused'
-    const before = this.signature()
-    for (let i = 0; i < MAX_STEP_SCAN && !this.sim.done; i++) {
-      this.timeline.advance({ maxSteps: 1 })
-      if (this.signature() !== before) break
-    }
+    stepForward(this.timeline)
     this.changed()
   }
 
   /** Back to the previous visible change (or to just before the intervention made here). */
   stepBack(): void {
     this.mode = 'paused'
-    const sim = this.sim
-    const last = sim.interventions[sim.cursor - 1]
-    if (last && last.step === sim.steps && sim.steps > 0) {
-      this.timeline.seekStep(sim.steps)
-      return this.changed()
-    }
-    const current = sim.steps
-    for (let window = 64; ; window *= 8) {
-      const from = Math.max(0, current - window)
-      const stop = this.lastStopBefore(from, current)
-      if (stop !== null || from === 0) {
-        this.timeline.seekStep(stop ?? 0)
-        return this.changed()
-      }
-    }
+    stepBack(this.timeline)
+    this.changed()
   }
 
   get canStepBack(): boolean {
@@ -374,31 +356,5 @@ export class Player {
         this.hooks.onChange()
       })
     this.inFlight = p
-  }
-
-  /**
-   * A number that changes whenever something a learner can see changes: an event appended, a
-   * copy arriving or lost, a read answered, an intervention applied.
-   */
-  private signature(): string {
-    const sim = this.sim
-    let moved = 0
-    for (const p of sim.projections) moved += p.stats.sent + p.stats.delivered + p.stats.dropped
-    return `${sim.head()}/${moved}/${sim.readRecords().length}/${sim.cursor}/${sim.rejected.length}/${sim.done}`
-  }
-
-  /** The last step in (from, to) after which something visible changed, or null. */
-  private lastStopBefore(from: number, to: number): number | null {
-    this.timeline.seekStep(from)
-    let previous = this.signature()
-    let stop: number | null = null
-    while (this.sim.steps < to - 1) {
-      this.timeline.advance({ maxSteps: 1 })
-      const now = this.signature()
-      if (now !== previous) stop = this.sim.steps
-      previous = now
-      if (this.sim.done) break
-    }
-    return stop
   }
 }
