@@ -2,6 +2,7 @@
  * The input section of BENCHMARKS.md, from the figures bench/input-latency.ts collects.
  */
 import { quantile, type Condition, type InputFigures, type Measured } from './input-latency'
+import type { LongFrame } from './browser/input-api'
 import { count, ms, percent } from './report'
 
 /** The goal of the playground issue: during a fast-forward, p95 under 100 ms and within 2× idle. */
@@ -57,7 +58,23 @@ function longWork(c: Condition): string {
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0)
   return tasks.length === 0 && frames.length === 0
     ? 'no long task and no long animation frame'
-    : `${tasks.length} long tasks (over 50 ms; longest ${ms(Math.max(0, ...tasks))}, ${ms(sum(tasks))} in all) and ${frames.length} long animation frames (longest ${ms(Math.max(0, ...frames))})`
+    : `${tasks.length} long tasks (over 50 ms; longest ${ms(Math.max(0, ...tasks))}, ${ms(sum(tasks))} in all) and ${frames.length} long animation frames (longest ${ms(Math.max(0, ...frames))}; ${frameParts(c.longFrames)})`
+}
+
+/** A long frame's time split: its scripts, the rest before rendering, and the rendering. */
+function frameParts(frames: readonly LongFrame[]): string {
+  let scripts = 0
+  let rendering = 0
+  let layout = 0
+  let total = 0
+  for (const f of frames) {
+    const end = f.startTime + f.duration
+    total += f.duration
+    scripts += f.scripts.reduce((a, s) => a + s.duration, 0)
+    if (f.renderStart > 0) rendering += end - f.renderStart
+    if (f.styleAndLayoutStart > 0) layout += end - f.styleAndLayoutStart
+  }
+  return `of their ${ms(total)}: attributed scripts ${ms(scripts)}, from the start of rendering (animation-frame callbacks, then style and layout) ${ms(rendering)}, style and layout alone ${ms(layout)}`
 }
 
 export function renderInput(f: InputFigures): string {
@@ -108,7 +125,7 @@ ${verdict('Event Timing', timing.during, timing.idle, THRESHOLD)}
 
 **Long work on the main thread** while the presses were made: idle, ${longWork(idle)}; during the fast-forward (${ms(during.spanMs)} of presses), ${longWork(during)}. After the last counted press (the end of the run, with \`buildResult\` for the summary): ${during.after.length} long tasks, the longest ${ms(Math.max(0, ...during.after.map((t) => t.duration)))}.
 ${scripts.length > 0 ? `\nScripts in the long animation frames during the presses (Long Animation Frames API, summed):\n\n| invoker → function | time |\n| --- | --- |\n${scripts.join('\n')}\n` : ''}
-How the app keeps input responsive while it computes (src/state/player.ts, src/state/run-actions.ts): the engine runs in slices of about 8 ms per animation frame; a saved run computes at most \`MAX_UNSAVED\` events ahead of its saves, because a save commits everything unsaved in one IndexedDB transaction whose per-event \`add\` calls run on the main thread in one go (without the bound, a backlog of tens of thousands of events blocked input for seconds); a computing run saves its read-model rows only once it stops; a learner's action rebuilds the frame at once, while the run's own progress redraws the panels at most every 250 ms and the progress line alone in between, and a speed change redraws only the speed. What is left of the long tasks above is mostly the saves' IndexedDB calls (\`add\` for the events): making them shorter means splitting a save into several tasks or moving the store into a Worker, in src/persistence.
+How the app keeps input responsive while it computes (src/state/player.ts, src/state/run-actions.ts, src/persistence/dexie-store.ts): the engine runs in slices of about 8 ms per animation frame, and the frame after a key or pointer press computes nothing, so that it paints the press's effect as an idle page would; while a run computes ahead, the panels hold still (marked busy) and only the progress line and the speed redraw, since redrawing the panels cost a long frame each time (a learner's action still redraws them at once); a saved run computes at most \`MAX_UNSAVED\` events ahead of its saves, and a save adds its events to IndexedDB 50 at a time, each piece in the callback of the one before (a task of its own), inside one transaction; a computing run saves its read-model rows only once it stops. What is left after the last press is the end of the run: building its result and summary (\`buildResult\`) in one task.
 
 ### Where a fast-forward's main-thread time goes
 

@@ -60,8 +60,9 @@ if (only.has('storage')) {
   await report('storage', renderStorage(figures))
 }
 if (only.has('input')) {
-  // 40 presses per condition, idle and during the fast-forward of the scenario.
-  const figures = await measureInput({ events: options.events, presses: 40, seed: 2026 }, log)
+  // 100 presses idle (p95 of fewer is mostly noise), and at least as many during the
+  // fast-forward of the scenario, which takes as many as fit until it ends.
+  const figures = await measureInput({ events: options.events, presses: 100, seed: 2026 }, log)
   await report('input', renderInput(figures))
 }
 log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`)

@@ -10,7 +10,7 @@ import {
   buildResult,
   type Intervention,
 } from '../src/core/index.ts'
-import { builtIns, load, outOfOrder, readAfterWrite } from '../src/scenarios/index.ts'
+import { builtIns, largePush, load, outOfOrder, readAfterWrite } from '../src/scenarios/index.ts'
 import { encodeShare } from '../src/state/share.ts'
 
 const time = (page: Page) => page.getByRole('slider', { name: 'Time' })
@@ -311,4 +311,39 @@ test('acting in the past forks the run and says so; undo brings the old future b
   await expect(other.getByTestId('trace-hash')).toHaveText(partitioned)
   expect(await state(other)).toEqual(here)
   await fresh.close()
+})
+
+test('while a big run computes ahead, the panels hold still and say so, and show where it stops', async ({
+  page,
+}) => {
+  test.setTimeout(90_000)
+  const big = largePush(60_000)
+  await page.goto('./')
+  await page.locator('#import-file').setInputFiles({
+    name: 'big.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(big)),
+  })
+  await expect(page.getByTestId('notice')).toContainText('as a saved scenario')
+  await button(page, `Start “${big.name}”`).click()
+  await expect(time(page)).toBeVisible()
+  await button(page, 'Jump to end').click()
+  const note = page.getByTestId('computing-note')
+  await expect(note).toContainText('Computing ahead: the panels below still show 0 ms')
+  const columns = page.locator('.columns')
+  await expect(columns).toHaveAttribute('aria-busy', 'true')
+  await expect(page.getByTestId('progress-line')).toContainText(/[1-9][\d,]* events appended/)
+  // A key press shows at once all the same.
+  await page.locator('body').press(']')
+  await expect(page.locator('.speed-value')).toHaveText('2×')
+  await page.screenshot({
+    path: 'reports/screenshots/playground-computing-1280.png',
+    fullPage: true,
+  })
+  expect(await severeViolations(page)).toEqual([])
+  await button(page, 'Stop').click()
+  await expect(note).toHaveCount(0)
+  await expect(columns).toHaveAttribute('aria-busy', 'false')
+  // The panels now show the instant it stopped at, which the time control reads out too.
+  expect(await seconds(page)).toBeGreaterThan(0)
 })

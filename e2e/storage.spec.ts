@@ -49,8 +49,11 @@ test('every lesson and random variants give the engine’s own fingerprint on In
     await runImported(page, variant)
     await expect(fingerprint(page)).toHaveText(simulate(load(variant)).traceHash)
   }
-  // Reopened after a reload, the last run is recomputed from what was stored.
+  // Reopened after a reload, the last run is recomputed from what was stored. A reload while
+  // its last save is still in flight would reopen it as stopped before its end (tested below):
+  // wait until the list of runs says it is stored to the end.
   const last = await fingerprint(page).textContent()
+  await expect(savedRuns(page).getByRole('row', { name: /Variant 2/ })).toContainText('finished')
   await page.reload()
   await expect(page.getByTestId('restored')).toContainText('It had finished')
   await expect(fingerprint(page)).toHaveText(last ?? '')

@@ -49,6 +49,9 @@ export interface LongFrame {
   readonly startTime: number
   readonly duration: number
   readonly blockingDuration: number
+  /** When the frame's rendering began (rAF callbacks, then style and layout), 0 if it did not. */
+  readonly renderStart: number
+  readonly styleAndLayoutStart: number
   readonly scripts: readonly FrameScript[]
 }
 

@@ -105,6 +105,8 @@ import type { EventEntry, InputProbe, LongFrame, LongTask, Press, ProbeRecords }
   }
   interface LoafEntry extends PerformanceEntry {
     readonly blockingDuration: number
+    readonly renderStart: number
+    readonly styleAndLayoutStart: number
     readonly scripts: readonly ScriptTiming[]
   }
   observe('long-animation-frame', {}, (entries) => {
@@ -113,6 +115,8 @@ import type { EventEntry, InputProbe, LongFrame, LongTask, Press, ProbeRecords }
         startTime: e.startTime,
         duration: e.duration,
         blockingDuration: e.blockingDuration,
+        renderStart: e.renderStart,
+        styleAndLayoutStart: e.styleAndLayoutStart,
         scripts: e.scripts.map((s) => ({
           invoker: s.invoker,
           functionName: s.sourceFunctionName,

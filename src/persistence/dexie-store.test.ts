@@ -192,6 +192,25 @@ describe('storage trouble', () => {
     expect(store.durableHead).toBe(9)
   })
 
+  it('saves a big batch in several calls of one transaction, and rolls all of them back', async () => {
+    const store = await newStore()
+    for (let i = 0; i < 230; i++) store.append(`s${i % 7}`, 'any', [e('N', i)], i)
+    // The batch goes to IndexedDB in pieces (each a task of its own, for input's sake); the
+    // fourth piece finds the disk full, and the three before it must not stay.
+    let adds = 0
+    faults.failWhen = (table, request) =>
+      table === 'events' && request.type === 'add' && ++adds === 4
+    const before = faults.writeTransactions
+    await failure(store.flush())
+    expect(adds).toBe(4)
+    expect(faults.writeTransactions - before).toBe(1)
+    expect(await readAllEvents(db(), store.runId)).toEqual([])
+    expect(await getRun(db(), store.runId)).toMatchObject({ head: 0, revision: 0 })
+    expect(store.pendingCount).toBe(230)
+    await store.flush()
+    expect(await readAllEvents(db(), store.runId)).toEqual(store.readAfter(0, 1000))
+  })
+
   it('rolls back a failed batch that also held a truncation', async () => {
     const store = await newStore()
     fill(store)

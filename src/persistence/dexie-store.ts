@@ -254,7 +254,10 @@ export class DexieEventStore implements EventStore {
             .where('[runId+position]')
             .between([runId, cut], [runId, LAST], false, true)
             .delete()
-        if (batch.length > 0) await db.events.bulkAdd(batch.map((e) => toRecord(runId, e)))
+        // In pieces: each piece's calls run in the callback of the one before, a task of its
+        // own, so that a big save never holds the main thread for long (input stays responsive).
+        for (let i = 0; i < batch.length; i += SAVE_PIECE)
+          await db.events.bulkAdd(batch.slice(i, i + SAVE_PIECE).map((e) => toRecord(runId, e)))
         for (const m of readModels) await saveChanges(db, runId, m)
         await db.runs.update(runId, {
           head,
@@ -281,6 +284,9 @@ export class DexieEventStore implements EventStore {
     if (cut !== null) this.cut = Math.min(cut, since ?? Infinity)
   }
 }
+
+/** Events added per IndexedDB call of a save (see commit). */
+const SAVE_PIECE = 50
 
 async function load(db: EventuallyDb, runId: number, doing: string) {
   const [run, events] = await db

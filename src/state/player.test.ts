@@ -64,6 +64,27 @@ describe('the Player', () => {
     expect(p.sim.now).toBe(160)
   })
 
+  it('gives the frame after an input to painting it, and loses no simulated time for it', () => {
+    const { clock, player: p } = player(s)
+    p.play()
+    clock.frames(1)
+    clock.frames(2, 16)
+    expect(p.sim.now).toBe(32)
+    p.yieldToInput()
+    clock.frames(1, 16)
+    expect(p.sim.now).toBe(32)
+    clock.frames(1, 16)
+    expect(p.sim.now).toBe(64)
+    expect(observe(p.sim)).toBe(freshAt(s, 64))
+    // Paused, there is nothing to hold back: the next play starts at once.
+    p.pause()
+    p.yieldToInput()
+    p.play()
+    clock.frames(1)
+    clock.frames(1, 16)
+    expect(p.sim.now).toBe(80)
+  })
+
   it('steps forward to the next visible change and back again to exactly the same states', () => {
     const { player: p } = player(s)
     const visited: { steps: number; state: string }[] = []

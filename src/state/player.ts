@@ -94,6 +94,7 @@ export class Player {
   private saving: boolean
   private inFlight: Promise<void> | null = null
   private saveAgain = false
+  private inputWaiting = false
 
   constructor(
     source: RunSession | { scenario: Scenario; interventions?: readonly Intervention[] },
@@ -123,6 +124,15 @@ export class Player {
 
   pause(): void {
     this.setMode('paused')
+  }
+
+  /**
+   * The learner just pressed a key or a button: the next frame computes nothing, so that it
+   * paints the effect of that input as soon as an idle page would. Playback loses no simulated
+   * time (the frame after covers the wall time of both).
+   */
+  yieldToInput(): void {
+    if (this.mode !== 'paused') this.inputWaiting = true
   }
 
   /** Computes on to `time` (the end by default) as fast as the page allows, then pauses. */
@@ -271,6 +281,10 @@ export class Player {
   private tick(): void {
     this.ticking = false
     if (this.disposed || this.mode === 'paused') return
+    if (this.inputWaiting) {
+      this.inputWaiting = false
+      return this.schedule()
+    }
     const sim = this.sim
     const start = this.scheduler.now()
     const before = { now: sim.now, steps: sim.steps }

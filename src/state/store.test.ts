@@ -84,9 +84,13 @@ describe('a run in the app', () => {
     await store.getState().init()
     store.getState().loadScenario(busy)
     if (!faults) throw new Error('no fault injector')
-    // The first batch of events is written; the second finds the disk full.
-    let batches = 0
-    faults.failWhen = (table) => table === 'events' && ++batches === 2
+    // The first save of events is written; the next one finds the disk full.
+    let first: number | null = null
+    faults.failWhen = (table) => {
+      if (table !== 'events' || !faults) return false
+      first ??= faults.writeTransactions
+      return faults.writeTransactions > first
+    }
     await store.getState().runScenario()
     await finished(store)
     await until(store, (s) => s.unsaved !== null)
@@ -197,6 +201,50 @@ describe('input while a run computes', () => {
     expect(store.getState().frame?.speed).toBe(1)
     store.getState().faster()
     expect(store.getState().frame?.speed).toBe(2)
+  })
+
+  it('holds the panels still while the run computes ahead, except after what the learner does', async () => {
+    let clock = 0
+    const ticks: (() => void)[] = []
+    const manual: Scheduler = { now: () => (clock += TICK_MS), later: (f) => void ticks.push(f) }
+    const store = profile().tab(soleWriter, manual)
+    await store.getState().init()
+    store.getState().loadScenario(busy)
+    await store.getState().runScenario()
+    const tick = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        ticks.shift()?.()
+        await new Promise((r) => setTimeout(r, 0))
+      }
+    }
+    const held = store.getState().frame
+    await tick(4)
+    const state = () => store.getState()
+    expect(state().run.kind).toBe('running')
+    const progress = state().run
+    if (progress.kind !== 'running') return
+    expect(progress.tick.now).toBeGreaterThan(0)
+    // The progress line moved; the panels did not.
+    expect(state().frame).toBe(held)
+    // A speed change shows at once, and redraws nothing else.
+    state().faster()
+    expect(state().frame).toEqual({ ...held, speed: 2 })
+    await tick(2)
+    expect(state().frame?.now).toBe(held?.now)
+    // A partition cut by hand redraws the panels at once, with what it did.
+    const issued = state().act({ type: 'partition', projection: busy.projections[0]?.id ?? '' })
+    expect(issued.ok).toBe(true)
+    const redrawn = state().frame
+    expect(redrawn?.now).toBeGreaterThan(held?.now ?? 0)
+    expect(redrawn?.projections[0]?.status).toBe('partitioned')
+    await tick(2)
+    expect(state().frame).toBe(redrawn)
+    // Stopped, the panels show where it stopped.
+    state().stopRun()
+    const stopped = state().run
+    expect(stopped.kind).toBe('stopped')
+    expect(state().frame?.now).toBe(stopped.kind === 'stopped' ? stopped.tick.now : -1)
+    expect(state().frame?.now).toBeGreaterThan(redrawn?.now ?? 0)
   })
 
   it('never computes more than a save’s worth of events ahead of what is saved', async () => {

@@ -119,6 +119,8 @@ export interface AppState {
   readonly continueRun: () => void
   readonly play: () => void
   readonly pause: () => void
+  /** A key or pointer press: the next frame paints its effect before computing on. */
+  readonly yieldToInput: () => void
   readonly togglePlay: () => void
   /** On to the next visible change (an event, a delivery, an answer...). */
   readonly stepForward: () => void

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { selectLinkError, selectRun, useApp } from '../state/store'
 import { SavedRuns } from './library/SavedRuns'
 import { Playground } from './playground/Playground'
@@ -9,6 +9,20 @@ import { ScenarioPicker } from './run/ScenarioPicker'
 import { StorageStatus } from './storage/StorageStatus'
 import './app.css'
 
+/** Any key or pointer press lets the next frame paint its effect before the run computes on. */
+function useInputFirst(): void {
+  const yieldToInput = useApp((s) => s.yieldToInput)
+  useEffect(() => {
+    const options = { capture: true, passive: true }
+    window.addEventListener('keydown', yieldToInput, options)
+    window.addEventListener('pointerdown', yieldToInput, options)
+    return () => {
+      window.removeEventListener('keydown', yieldToInput, options)
+      window.removeEventListener('pointerdown', yieldToInput, options)
+    }
+  }, [yieldToInput])
+}
+
 /**
  * The page. It subscribes to nothing that changes while a run plays or computes (the run's
  * progress changes every frame): each part below subscribes to what it shows, so a frame of
@@ -16,6 +30,7 @@ import './app.css'
  */
 export function App() {
   const open = useApp((s) => s.frame !== null)
+  useInputFirst()
   return (
     <main className={open ? 'playground-open' : undefined}>
       <header className="top">

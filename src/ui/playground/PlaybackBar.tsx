@@ -11,6 +11,14 @@ import { Transport } from '../playback/Transport'
  */
 export function PlaybackBar() {
   const frame = useApp(selectFrame)
+  // While the run computes ahead its frame holds still; the scrubber still shows how far it got,
+  // in steps of 1/200 of the run so that the bar redraws at most 200 times (a floor: never more
+  // than is computed).
+  const computing = useApp((s) =>
+    s.run.kind === 'running' && s.run.tick.bound > 0
+      ? Math.floor((s.run.tick.now / s.run.tick.bound) * 200) * (s.run.tick.bound / 200)
+      : null,
+  )
   // The actions only: they never change, so a frame of progress does not re-render the bar.
   const actions = useApp(
     useShallow((s) => ({
@@ -45,7 +53,7 @@ export function PlaybackBar() {
         playing={frame.mode === 'playing'}
         speed={frame.speed}
         now={frame.now}
-        frontier={frame.frontier}
+        frontier={Math.max(frame.frontier, computing ?? 0)}
         end={frame.end}
         done={frame.endKnown}
         canStepBack={frame.canStepBack}

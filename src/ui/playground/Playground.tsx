@@ -1,3 +1,4 @@
+import { formatMs } from '../format'
 import { selectFrame, useApp } from '../../state/store'
 import { LearnerNetwork } from '../learner/LearnerNetwork'
 import { NetworkSide } from '../network/NetworkSide'
@@ -12,11 +13,19 @@ import { PlaybackBar } from './PlaybackBar'
  */
 export function Playground() {
   const frame = useApp(selectFrame)
+  // Computing ahead, the panels hold the instant the run left from (see run-actions.ts).
+  const computing = useApp((s) => s.run.kind === 'running')
   if (!frame) return null
   return (
     <>
       <PlaybackBar />
-      <div className="columns">
+      {computing && (
+        <p className="computing-note" data-testid="computing-note">
+          Computing ahead: the panels below still show {formatMs(frame.now)} and catch up when the
+          run stops. Press Stop to look at it sooner.
+        </p>
+      )}
+      <div className={computing ? 'columns computing' : 'columns'} aria-busy={computing}>
         <section aria-labelledby="write-heading" className="column write-side">
           <h2 id="write-heading">Write side</h2>
           <WriteSide />
