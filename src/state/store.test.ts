@@ -186,17 +186,28 @@ describe('storage trouble and other tabs', () => {
   })
 })
 
+/** A saved run computing to the end, one slice per `tick` (each clock reading a slice later). */
+async function computing() {
+  let clock = 0
+  const ticks: (() => void)[] = []
+  const manual: Scheduler = { now: () => (clock += TICK_MS), later: (f) => void ticks.push(f) }
+  const store = profile().tab(soleWriter, manual)
+  await store.getState().init()
+  store.getState().loadScenario(busy)
+  await store.getState().runScenario()
+  const tick = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      ticks.shift()?.()
+      await new Promise((r) => setTimeout(r, 0))
+    }
+  }
+  return { store, tick }
+}
+
 describe('input while a run computes', () => {
   it('shows a speed change in the next frame, not when the run’s progress is next drawn', async () => {
-    // Each clock reading is a slice later, so each tick runs one slice; ticks run when asked.
-    let clock = 0
-    const ticks: (() => void)[] = []
-    const manual: Scheduler = { now: () => (clock += TICK_MS), later: (f) => void ticks.push(f) }
-    const store = profile().tab(soleWriter, manual)
-    await store.getState().init()
-    store.getState().loadScenario(busy)
-    await store.getState().runScenario()
-    for (let i = 0; i < 2; i++) ticks.shift()?.()
+    const { store, tick } = await computing()
+    await tick(2)
     expect(store.getState().run.kind).toBe('running')
     expect(store.getState().frame?.speed).toBe(1)
     store.getState().faster()
@@ -204,19 +215,7 @@ describe('input while a run computes', () => {
   })
 
   it('holds the panels still while the run computes ahead, except after what the learner does', async () => {
-    let clock = 0
-    const ticks: (() => void)[] = []
-    const manual: Scheduler = { now: () => (clock += TICK_MS), later: (f) => void ticks.push(f) }
-    const store = profile().tab(soleWriter, manual)
-    await store.getState().init()
-    store.getState().loadScenario(busy)
-    await store.getState().runScenario()
-    const tick = async (n: number) => {
-      for (let i = 0; i < n; i++) {
-        ticks.shift()?.()
-        await new Promise((r) => setTimeout(r, 0))
-      }
-    }
+    const { store, tick } = await computing()
     const held = store.getState().frame
     await tick(4)
     const state = () => store.getState()
