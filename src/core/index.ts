@@ -15,6 +15,15 @@ export { READ_MODES } from './scenario/schema'
 export type { Budget, Progress, Rejection, EndReason, SimulationOptions } from './engine/simulation'
 export type { SimulationSnapshot } from './engine/snapshot'
 export { buildResult, RESULT_FORMAT } from './engine/result'
+export {
+  traceView,
+  type TraceView,
+  type TraceEvent,
+  type TraceDelivery,
+  type TracePoll,
+  type TraceRead,
+  type TraceWindow,
+} from './engine/trace-view'
 export type {
   Result,
   ProjectionResult,
