@@ -29,9 +29,10 @@ const LAYERS = {
   },
 }
 // Tests may also load the lesson fixtures of src/scenarios: a scenario is a lesson and test data
-// at once (STYLE.md), and the persistence tests run every lesson on the IndexedDB store.
+// at once (STYLE.md), and the persistence tests run every lesson on the IndexedDB store. The viz
+// tests run the engine, so that a layout is checked against the run it draws.
 /** @type {Record<string, string[]>} */
-const TEST_ALLOW = { persistence: ['scenarios'] }
+const TEST_ALLOW = { persistence: ['scenarios'], viz: ['core'] }
 // Relative imports are matched as written, so "leaving the layer" depends on the importing
 // file's depth: one config block per depth keeps the rule exact without a resolver plugin.
 const MAX_DEPTH = 8
@@ -131,7 +132,15 @@ export default defineConfig(
     ...layerBlocks(layer, rules),
     // Later blocks win for the files they match: tests get the wider list.
     ...(TEST_ALLOW[layer]
-      ? layerBlocks(layer, { ...rules, allow: [...rules.allow, ...TEST_ALLOW[layer]] }, '.test')
+      ? layerBlocks(
+          layer,
+          {
+            ...rules,
+            allow: [...rules.allow, ...TEST_ALLOW[layer]],
+            typesOnly: rules.typesOnly.filter((name) => !TEST_ALLOW[layer]?.includes(name)),
+          },
+          '.test',
+        )
       : []),
   ]),
   coreDeterminism,
