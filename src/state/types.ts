@@ -1,4 +1,10 @@
-import type { InterventionInput, ScenarioInput, ScenarioProblem, StoredEvent } from '../core'
+import type {
+  InterventionInput,
+  ScenarioInput,
+  ScenarioProblem,
+  StoredEvent,
+  TraceView,
+} from '../core'
 import type { EventQuery, EventuallyDb, Restored } from '../persistence'
 import type { Frame } from './frame'
 import type { Player, Scheduler } from './player'
@@ -119,6 +125,8 @@ export interface AppState {
   readonly continueRun: () => void
   readonly play: () => void
   readonly pause: () => void
+  /** What the timelines draw: the run's trace up to the instant shown (null with no run). */
+  readonly readTrace: () => TraceView | null
   /** A key or pointer press: the next frame paints its effect before computing on. */
   readonly yieldToInput: () => void
   readonly togglePlay: () => void

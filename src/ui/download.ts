@@ -1,6 +1,7 @@
-/** Hands a text file to the browser's downloads: a Blob URL behind a link clicked once. */
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+/** Hands a file to the browser's downloads: a Blob URL behind a link clicked once. */
+export function download(name: string, content: string | Blob, type = 'application/json'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content
+  const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
   a.download = name

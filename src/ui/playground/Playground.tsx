@@ -3,6 +3,7 @@ import { selectFrame, useApp } from '../../state/store'
 import { LearnerNetwork } from '../learner/LearnerNetwork'
 import { NetworkSide } from '../network/NetworkSide'
 import { ReadSide } from '../read/ReadSide'
+import { Timelines } from '../timelines/Timelines'
 import { WriteSide } from '../write/WriteSide'
 import { PlaybackBar } from './PlaybackBar'
 
@@ -25,6 +26,7 @@ export function Playground() {
           run stops. Press Stop to look at it sooner.
         </p>
       )}
+      <Timelines />
       <div className={computing ? 'columns computing' : 'columns'} aria-busy={computing}>
         <section aria-labelledby="write-heading" className="column write-side">
           <h2 id="write-heading">Write side</h2>

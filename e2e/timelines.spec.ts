@@ -1,0 +1,172 @@
+/**
+ * The timelines: the space-time diagram shows the run's own marks (counted through their data
+ * attributes, not pixels), follows playback, picks an event by keyboard or pointer, zooms and
+ * pans, exports SVG and PNG files that open, and reads well at projector size.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import { readFileSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+import { Simulation, traceView } from '../src/core/index.ts'
+import { load, outOfOrder, readAfterWrite } from '../src/scenarios/index.ts'
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true })
+const diagram = (page: Page) => page.getByRole('group', { name: /^Space-time diagram/ })
+
+async function start(page: Page, name: string) {
+  await page.goto('./')
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: name })
+  await button(page, `Start “${name}”`).click()
+  await expect(page.getByRole('slider', { name: 'Time' })).toBeVisible()
+}
+
+async function marks(page: Page, selector: string): Promise<number> {
+  return page.getByTestId('spacetime-svg').locator(selector).count()
+}
+
+test('the diagram draws the run’s own appends, copies and reads, and grows as it plays', async ({
+  page,
+}) => {
+  await start(page, readAfterWrite.name ?? '')
+  await expect(diagram(page)).toBeVisible()
+  expect(await marks(page, '[data-mark="append"]')).toBe(0)
+  await button(page, 'Jump to end').click()
+  await expect(page.getByRole('heading', { name: /^Result: / })).toBeVisible()
+  const sim = new Simulation(load(readAfterWrite))
+  sim.run()
+  const want = traceView(sim)
+  expect(await marks(page, '[data-mark="append"]')).toBe(want.events.length)
+  expect(await marks(page, '[data-mark="copy"]')).toBe(want.deliveries.length)
+  expect(await marks(page, '[data-mark="read"]')).toBe(want.reads.length)
+  expect(await marks(page, '[data-mark="read"][data-fresh="false"]')).toBe(
+    want.reads.filter((r) => !r.fresh).length,
+  )
+  // The cursor sits at the instant shown.
+  await expect(page.getByTestId('spacetime-cursor')).toHaveAttribute('data-at', String(want.now))
+  await page
+    .locator('.timelines')
+    .screenshot({ path: 'reports/screenshots/timelines-read-after-write-1280.png' })
+})
+
+test('out-of-order copies are marked, and picking an event lights up its copies and describes them', async ({
+  page,
+}) => {
+  await start(page, outOfOrder.name ?? '')
+  await button(page, 'Jump to end').click()
+  await expect(page.getByRole('heading', { name: /^Result: / })).toBeVisible()
+  const sim = new Simulation(load(outOfOrder))
+  sim.run()
+  const want = traceView(sim)
+  const late = want.deliveries.filter((d) => d.outOfOrder).length
+  expect(late).toBeGreaterThan(0)
+  expect(await marks(page, '[data-mark="copy"][data-out-of-order="true"]')).toBe(late)
+  // By keyboard: focus the diagram, pick the first event, then the next.
+  await diagram(page).focus()
+  await page.keyboard.press('ArrowRight')
+  const detail = page.getByTestId('timeline-detail')
+  await expect(detail).toContainText('Event 1 (')
+  await page.keyboard.press('ArrowRight')
+  await expect(detail).toContainText('Event 2 (')
+  const copies = want.deliveries.filter((d) => d.position === 2).length
+  await expect(detail).toContainText(`copy to ${want.projections[0]}`)
+  // Its copies stand out; the others fade.
+  const svg = page.getByTestId('spacetime-svg')
+  await expect(svg.locator('[data-mark="copy"][data-position="2"][opacity="1"]')).toHaveCount(
+    copies,
+  )
+  await expect(svg.locator('[data-mark="copy"]:not([data-position="2"])[opacity="1"]')).toHaveCount(
+    0,
+  )
+  // The arrow keys here did not step the run: the diagram keeps them.
+  await expect(page.getByRole('heading', { name: /^Result: / })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(detail).toContainText('Pick an event')
+  await page
+    .locator('.timelines')
+    .screenshot({ path: 'reports/screenshots/timelines-out-of-order-1280.png' })
+  expect(
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([])
+})
+
+test('zoom and pan change the window of time, and reset brings the whole run back', async ({
+  page,
+}) => {
+  await start(page, outOfOrder.name ?? '')
+  await button(page, 'Jump to end').click()
+  const range = page.getByTestId('timeline-window')
+  const whole = await range.textContent()
+  const appends = await marks(page, '[data-mark="append"]')
+  await button(page, 'Zoom in').click()
+  await button(page, 'Zoom in').click()
+  await expect(range).not.toHaveText(whole ?? '')
+  expect(await marks(page, '[data-mark="append"]')).toBeLessThanOrEqual(appends)
+  const zoomed = await range.textContent()
+  await button(page, 'Later').click()
+  await expect(range).not.toHaveText(zoomed ?? '')
+  // From the keyboard too.
+  await diagram(page).focus()
+  await page.keyboard.press('-')
+  await page.keyboard.press('Shift+ArrowLeft')
+  await button(page, 'Reset zoom').click()
+  await expect(range).toHaveText(whole ?? '')
+  expect(await marks(page, '[data-mark="append"]')).toBe(appends)
+})
+
+test('the cursor follows stepping and scrubbing back', async ({ page }) => {
+  await start(page, readAfterWrite.name ?? '')
+  const cursor = page.getByTestId('spacetime-cursor')
+  for (let i = 0; i < 4; i++) await button(page, 'Step forward').click()
+  const at = Number(await cursor.getAttribute('data-at'))
+  expect(at).toBeGreaterThan(0)
+  const appendsThen = await marks(page, '[data-mark="append"]')
+  await button(page, 'Step back').click()
+  await expect(cursor).not.toHaveAttribute('data-at', String(at))
+  expect(Number(await cursor.getAttribute('data-at'))).toBeLessThan(at)
+  expect(await marks(page, '[data-mark="append"]')).toBeLessThanOrEqual(appendsThen)
+})
+
+test('the diagram exports as SVG and PNG files that open', async ({ page }) => {
+  await start(page, outOfOrder.name ?? '')
+  await button(page, 'Jump to end').click()
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    button(page, 'Download SVG').click(),
+  ])
+  const svgText = readFileSync((await svgDownload.path()) ?? '', 'utf8')
+  expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/)
+  expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+  expect(svgText).toContain('data-mark="append"')
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    button(page, 'Download PNG').click(),
+  ])
+  const png = readFileSync((await pngDownload.path()) ?? '')
+  expect(pngDownload.suggestedFilename()).toMatch(/\.png$/)
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  // The files open: the browser decodes both as images of the diagram's size.
+  const sizes = await page.evaluate(
+    async ([svg, pngBase64]) => {
+      const open = async (src: string) => {
+        type Decodable = {
+          src: string
+          decode(): Promise<void>
+          naturalWidth: number
+          naturalHeight: number
+        }
+        const image = new (globalThis as unknown as { Image: new () => Decodable }).Image()
+        image.src = src
+        await image.decode()
+        return [image.naturalWidth, image.naturalHeight]
+      }
+      return [
+        await open(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg ?? '')}`),
+        await open(`data:image/png;base64,${pngBase64}`),
+      ]
+    },
+    [svgText, png.toString('base64')],
+  )
+  expect(sizes[0]?.[0]).toBeGreaterThan(200)
+  expect(sizes[1]?.[0]).toBe((sizes[0]?.[0] ?? 0) * 2)
+})

@@ -1,0 +1,247 @@
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type WheelEvent,
+} from 'react'
+import type { TraceView } from '../../core'
+import { selectFrame, useApp } from '../../state/store'
+import { SpaceTime } from '../../viz/spacetime/SpaceTime'
+import { markCounts, spaceTimeLayout } from '../../viz/spacetime/spacetime-layout'
+import { RIGHT_PAD, laneLabelWidth } from '../../viz/spacetime/spacetime-style'
+import { panWindow, zoomWindow, type TimeWindow } from '../../viz/time-window'
+import { formatMs } from '../format'
+import { Legend } from './Legend'
+import { describeEvent, summarize } from './describe'
+import { exportPng, exportSvg } from './export'
+import './timelines.css'
+
+const ZOOM_STEP = 1.5
+const PAN_SHARE = 0.2
+
+/**
+ * The timelines: the run drawn over one shared time axis, the playback cursor on it. Zoom and pan
+ * change one window of time that every view below draws; the run's own trace is read from the
+ * store at each frame shown, so the marks grow as it plays and shrink when scrubbed back.
+ */
+export function Timelines() {
+  const frame = useApp(selectFrame)
+  const readTrace = useApp((s) => s.readTrace)
+  const view = useMemo(() => (frame ? readTrace() : null), [frame, readTrace])
+  const end = Math.max(1, frame?.end ?? 1)
+  const bounds: TimeWindow = useMemo(() => [0, end], [end])
+  const [zoomed, setZoomed] = useState<TimeWindow | null>(null)
+  const window = zoomed ?? bounds
+  const [selected, setSelected] = useState<number | null>(null)
+  const width = useWidth()
+  const id = useId()
+  if (!frame || !view) return null
+  const plot = Math.max(200, width - laneLabelWidth(view.projections) - RIGHT_PAD)
+
+  const zoom = (factor: number, at = (window[0] + window[1]) / 2) =>
+    setZoomed(zoomWindow(window, factor, at, bounds))
+  const pan = (share: number) =>
+    setZoomed(panWindow(window, share * (window[1] - window[0]), bounds))
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="timelines">
+      <h2 id={`${id}-heading`}>Timelines</h2>
+      <div className="timeline-tools" role="group" aria-label="Time window of the timelines">
+        <button type="button" onClick={() => zoom(ZOOM_STEP)}>
+          Zoom in
+        </button>
+        <button type="button" onClick={() => zoom(1 / ZOOM_STEP)}>
+          Zoom out
+        </button>
+        <button type="button" onClick={() => pan(-PAN_SHARE)}>
+          Earlier
+        </button>
+        <button type="button" onClick={() => pan(PAN_SHARE)}>
+          Later
+        </button>
+        <button type="button" onClick={() => setZoomed(null)} aria-disabled={!zoomed || undefined}>
+          Reset zoom
+        </button>
+        <span className="timeline-window" data-testid="timeline-window">
+          {formatMs(window[0])} – {formatMs(window[1])}
+        </span>
+        <span className="timeline-exports">
+          <button
+            type="button"
+            onClick={() =>
+              exportSvg(`${id}-plot`, `${frame.domain}-space-time-at-${Math.round(frame.now)}ms`)
+            }
+          >
+            Download SVG
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void exportPng(
+                `${id}-plot`,
+                `${frame.domain}-space-time-at-${Math.round(frame.now)}ms`,
+              )
+            }
+          >
+            Download PNG
+          </button>
+        </span>
+      </div>
+      <Diagram
+        id={`${id}-plot`}
+        view={view}
+        window={window}
+        width={plot}
+        selected={selected}
+        onSelect={setSelected}
+        onZoom={(factor, at) => setZoomed(zoomWindow(window, factor, at, bounds))}
+        onPan={(ms) => setZoomed(panWindow(window, ms, bounds))}
+      />
+      <Legend />
+    </section>
+  )
+}
+
+interface DiagramProps {
+  readonly id: string
+  readonly view: TraceView
+  readonly window: TimeWindow
+  readonly width: number
+  readonly selected: number | null
+  readonly onSelect: (position: number | null) => void
+  readonly onZoom: (factor: number, at: number) => void
+  readonly onPan: (ms: number) => void
+}
+
+/**
+ * The space-time diagram with its keyboard and pointer handling: arrows pick an event (its copies
+ * light up in every lane), + and - zoom, Shift+arrows pan, the wheel zooms where it points, a drag
+ * pans. What is picked or pointed at is described in words below it.
+ */
+function Diagram({ id, view, window, width, selected, onSelect, onZoom, onPan }: DiagramProps) {
+  const [hover, setHover] = useState<number | null>(null)
+  const drag = useRef<{ x: number } | null>(null)
+  const counts = useMemo(
+    () =>
+      markCounts(
+        spaceTimeLayout(view, { t0: window[0], t1: window[1], width, laneHeight: 1, top: 0 }),
+      ),
+    [view, window, width],
+  )
+  const inView = view.events.filter((e) => e.at >= window[0] && e.at <= window[1])
+  const msAt = (clientX: number, el: Element) => {
+    const box = el.getBoundingClientRect()
+    const px = clientX - box.left - laneLabelWidth(view.projections)
+    return window[0] + (px / width) * (window[1] - window[0])
+  }
+  const nearest = (ms: number) => {
+    let best: number | null = null
+    let gap = ((window[1] - window[0]) / width) * 8
+    for (const e of inView)
+      if (Math.abs(e.at - ms) < gap) {
+        gap = Math.abs(e.at - ms)
+        best = e.position
+      }
+    return best
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const span = window[1] - window[0]
+    const handled = () => {
+      e.preventDefault()
+      e.stopPropagation()
+    }
+    if (e.key === '+' || e.key === '=') {
+      handled()
+      onZoom(ZOOM_STEP, (window[0] + window[1]) / 2)
+    } else if (e.key === '-') {
+      handled()
+      onZoom(1 / ZOOM_STEP, (window[0] + window[1]) / 2)
+    } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && e.shiftKey) {
+      handled()
+      onPan((e.key === 'ArrowLeft' ? -PAN_SHARE : PAN_SHARE) * span)
+    } else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      handled()
+      if (inView.length === 0) return
+      const i = inView.findIndex((x) => x.position === selected)
+      const next =
+        i < 0
+          ? e.key === 'ArrowRight'
+            ? 0
+            : inView.length - 1
+          : Math.min(inView.length - 1, Math.max(0, i + (e.key === 'ArrowRight' ? 1 : -1)))
+      onSelect(inView[next]?.position ?? null)
+    } else if (e.key === 'Escape' && selected !== null) {
+      handled()
+      onSelect(null)
+    }
+  }
+  const shown = hover ?? selected
+  return (
+    <>
+      <div
+        id={id}
+        className="spacetime"
+        role="group"
+        tabIndex={0}
+        aria-roledescription="space-time diagram"
+        aria-label={`Space-time diagram: ${summarize(counts, view.projections.length)}. Left and right arrows pick an event, plus and minus zoom, Shift with arrows pans.`}
+        aria-describedby={`${id}-detail`}
+        data-counts={JSON.stringify(counts)}
+        onKeyDown={onKeyDown}
+        onWheel={(e: WheelEvent<HTMLDivElement>) => {
+          if (!e.ctrlKey && !e.shiftKey && Math.abs(e.deltaY) < Math.abs(e.deltaX)) return
+          onZoom(e.deltaY < 0 ? ZOOM_STEP : 1 / ZOOM_STEP, msAt(e.clientX, e.currentTarget))
+        }}
+        onPointerDown={(e: PointerEvent<HTMLDivElement>) => {
+          drag.current = { x: e.clientX }
+        }}
+        onPointerUp={(e: PointerEvent<HTMLDivElement>) => {
+          const start = drag.current
+          drag.current = null
+          if (start && Math.abs(e.clientX - start.x) < 3)
+            onSelect(nearest(msAt(e.clientX, e.currentTarget)))
+        }}
+        onPointerMove={(e: PointerEvent<HTMLDivElement>) => {
+          const start = drag.current
+          if (start && Math.abs(e.clientX - start.x) >= 3) {
+            onPan((-(e.clientX - start.x) / width) * (window[1] - window[0]))
+            drag.current = { x: e.clientX }
+            return
+          }
+          setHover(nearest(msAt(e.clientX, e.currentTarget)))
+        }}
+        onPointerLeave={() => {
+          drag.current = null
+          setHover(null)
+        }}
+      >
+        <SpaceTime view={view} window={window} width={width} selected={shown} time={formatMs} />
+      </div>
+      <p
+        id={`${id}-detail`}
+        className="timeline-detail"
+        data-testid="timeline-detail"
+        aria-live="polite"
+      >
+        {shown === null
+          ? 'Pick an event (click it, or focus the diagram and press the arrow keys) to follow its copies.'
+          : describeEvent(view, shown, formatMs)}
+      </p>
+    </>
+  )
+}
+
+/** The width available to the timelines, following the window's size. */
+function useWidth(): number {
+  const [width, setWidth] = useState(() => Math.min(1200, globalThis.innerWidth - 64))
+  useEffect(() => {
+    const update = () => setWidth(Math.min(1400, globalThis.innerWidth - 64))
+    globalThis.addEventListener('resize', update)
+    return () => globalThis.removeEventListener('resize', update)
+  }, [])
+  return width
+}
