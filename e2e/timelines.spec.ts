@@ -19,6 +19,14 @@ async function start(page: Page, name: string) {
   await expect(page.getByRole('slider', { name: 'Time' })).toBeVisible()
 }
 
+/** The timelines alone, as laid out on the page (not under the sticky playback bar). */
+async function shootTimelines(page: Page, path: string) {
+  const box = await page.locator('.timelines').boundingBox()
+  const scroll = await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)
+  if (!box) throw new Error('no timelines on the page')
+  await page.screenshot({ path, fullPage: true, clip: { ...box, y: box.y + scroll } })
+}
+
 async function marks(page: Page, selector: string): Promise<number> {
   return page.getByTestId('spacetime-svg').locator(selector).count()
 }
@@ -40,11 +48,26 @@ test('the diagram draws the run’s own appends, copies and reads, and grows as 
   expect(await marks(page, '[data-mark="read"][data-fresh="false"]')).toBe(
     want.reads.filter((r) => !r.fresh).length,
   )
-  // The cursor sits at the instant shown.
+  // The cursor sits at the instant shown, on the diagram and on every lag chart.
   await expect(page.getByTestId('spacetime-cursor')).toHaveAttribute('data-at', String(want.now))
-  await page
-    .locator('.timelines')
-    .screenshot({ path: 'reports/screenshots/timelines-read-after-write-1280.png' })
+  await expect(page.getByTestId('lag-chart')).toHaveCount(want.projections.length)
+  await expect(page.getByTestId('lag-cursor')).toHaveCount(want.projections.length)
+  // One visibility curve per projection, each from as many events as that projection applied.
+  const curves = page.locator('svg.visibility-chart path[data-samples]')
+  await expect(curves).toHaveCount(want.projections.length)
+  for (const [i, id] of want.projections.entries()) {
+    const applied = new Set(
+      want.deliveries
+        .filter(
+          (d) => d.projection === i && ['applied', 'buffered', 'repaired'].includes(d.outcome),
+        )
+        .map((d) => d.position),
+    ).size
+    await expect(
+      page.locator(`svg.visibility-chart path[data-samples][data-projection="${id}"]`),
+    ).toHaveAttribute('data-samples', String(applied))
+  }
+  await shootTimelines(page, 'reports/screenshots/timelines-read-after-write-1280.png')
 })
 
 test('out-of-order copies are marked, and picking an event lights up its copies and describes them', async ({
@@ -78,11 +101,9 @@ test('out-of-order copies are marked, and picking an event lights up its copies 
   )
   // The arrow keys here did not step the run: the diagram keeps them.
   await expect(page.getByRole('heading', { name: /^Result: / })).toBeVisible()
+  await shootTimelines(page, 'reports/screenshots/timelines-out-of-order-1280.png')
   await page.keyboard.press('Escape')
   await expect(detail).toContainText('Pick an event')
-  await page
-    .locator('.timelines')
-    .screenshot({ path: 'reports/screenshots/timelines-out-of-order-1280.png' })
   expect(
     (await new AxeBuilder({ page }).analyze()).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

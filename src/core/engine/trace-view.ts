@@ -1,3 +1,5 @@
+import type { Intervention } from '../scenario/interventions'
+import type { Scenario } from '../scenario/schema'
 import type { SimTime } from '../time'
 import type { Anomaly } from './anomaly'
 import { findAnomalies } from './checker'
@@ -25,6 +27,9 @@ import type { Simulation } from './simulation'
  */
 export interface TraceView {
   readonly now: SimTime
+  /** The run's scenario and what the learner did to it (for the theory curves' assumptions). */
+  readonly scenario: Scenario
+  readonly interventions: readonly Intervention[]
   /** Projection ids, in scenario order; the `projection` fields below index into it. */
   readonly projections: readonly string[]
   readonly events: readonly TraceEvent[]
@@ -105,6 +110,8 @@ export function traceView(sim: Simulation): TraceView {
   }))
   return {
     now: sim.now,
+    scenario: sim.scenario,
+    interventions: sim.interventions.slice(0, sim.cursor),
     projections: sim.projections.map((p) => p.id),
     events,
     deliveries: deliveries(sim),

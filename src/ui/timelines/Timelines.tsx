@@ -15,7 +15,9 @@ import { markCounts, spaceTimeLayout } from '../../viz/spacetime/spacetime-layou
 import { RIGHT_PAD, laneLabelWidth } from '../../viz/spacetime/spacetime-style'
 import { panWindow, zoomWindow, type TimeWindow } from '../../viz/time-window'
 import { formatMs } from '../format'
+import { LagChart } from '../../viz/lag/LagChart'
 import { Legend } from './Legend'
+import { VisibilityView } from './VisibilityView'
 import { describeEvent, summarize } from './describe'
 import { exportPng, exportSvg } from './export'
 import './timelines.css'
@@ -102,6 +104,21 @@ export function Timelines() {
         onPan={(ms) => setZoomed(panWindow(window, ms, bounds))}
       />
       <Legend />
+      <h3>Divergence and lag</h3>
+      <div className="lag-charts">
+        {view.projections.map((p, i) => (
+          <LagChart
+            key={p}
+            view={view}
+            projection={i}
+            domain={window}
+            width={Math.min(620, Math.max(320, (width - 24) / 2))}
+            cursor={view.now}
+          />
+        ))}
+      </div>
+      <h3>Visibility</h3>
+      <VisibilityView view={view} width={Math.min(760, width)} />
     </section>
   )
 }

@@ -1,4 +1,5 @@
 import { act, type ReactNode } from 'react'
+import { scenario } from '../../core/testing'
 import { createRoot } from 'react-dom/client'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TraceView } from '../../core'
@@ -37,6 +38,8 @@ afterEach(() => view?.unmount())
 // Two events appended at 100 and 200, applied at 500 and 600; rows differ from 300 to 800.
 const trace: TraceView = {
   now: 1000,
+  scenario: scenario(),
+  interventions: [],
   projections: ['p'],
   events: [],
   deliveries: [],

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SeriesRecord, TraceView } from '../../core'
-// The last tests run the engine to hold the layout to its own measures. src/viz may import only
-// types from core; a test may take the engine too (TEST_ALLOW in eslint.config.js has no viz row).
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- see above
+// The last tests run the engine to hold the layout to its own measures.
 import { buildResult, Simulation, traceView } from '../../core'
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- see above
 import { scenario } from '../../core/testing'
 import { lagLayout, RECENT_MS, timeToX, type LagFrame } from './lag-layout'
 
@@ -16,6 +13,8 @@ function view(
 ): TraceView {
   return {
     now,
+    scenario: scenario(),
+    interventions: [],
     projections: ['p'],
     events: [],
     deliveries: [],

@@ -25,6 +25,8 @@ const copy = (
 
 const view: TraceView = {
   now: 1000,
+  scenario: scenario(),
+  interventions: [],
   projections: ['a', 'b'],
   events: [
     { position: 1, stream: 'todo/t1', type: 'TodoAdded', at: 100 },
