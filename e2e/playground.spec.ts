@@ -3,6 +3,7 @@
  * link reproduces its run exactly, and a damaged or hostile one opens nothing of it.
  */
 import AxeBuilder from '@axe-core/playwright'
+import { startImported } from './scenario-file'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import {
   parseInterventions,
@@ -318,15 +319,7 @@ test('while a big run computes ahead, the panels hold still and say so, and show
 }) => {
   test.setTimeout(90_000)
   const big = largePush(60_000)
-  await page.goto('./')
-  await page.locator('#import-file').setInputFiles({
-    name: 'big.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(big)),
-  })
-  await expect(page.getByTestId('notice')).toContainText('as a saved scenario')
-  await button(page, `Start “${big.name}”`).click()
-  await expect(time(page)).toBeVisible()
+  await startImported(page, big)
   await button(page, 'Jump to end').click()
   const note = page.getByTestId('computing-note')
   await expect(note).toContainText('Computing ahead: the panels below still show 0 ms')

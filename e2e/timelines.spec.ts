@@ -5,9 +5,10 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
+import { startImported } from './scenario-file'
 import { expect, test, type Page } from '@playwright/test'
 import { Simulation, traceView } from '../src/core/index.ts'
-import { load, outOfOrder, readAfterWrite } from '../src/scenarios/index.ts'
+import { largePush, load, outOfOrder, readAfterWrite } from '../src/scenarios/index.ts'
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true })
 const diagram = (page: Page) => page.getByRole('group', { name: /^Space-time diagram/ })
@@ -190,4 +191,27 @@ test('the diagram exports as SVG and PNG files that open', async ({ page }) => {
   )
   expect(sizes[0]?.[0]).toBeGreaterThan(200)
   expect(sizes[1]?.[0]).toBe((sizes[0]?.[0] ?? 0) * 2)
+})
+
+test('a 10,000-event faulty run: the arrows paint to a canvas, the picked event stays in SVG, and it reads well', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const big = largePush(10_000)
+  await startImported(page, big)
+  await button(page, 'Jump to end').click()
+  await expect(page.getByRole('heading', { name: /^Result: / })).toBeVisible({ timeout: 60_000 })
+  const svg = page.getByTestId('spacetime-svg')
+  await expect(svg).toHaveAttribute('data-dense', 'true')
+  expect(Number(await svg.getAttribute('data-arrows'))).toBeGreaterThan(10_000)
+  await expect(page.locator('.spacetime canvas')).toHaveCount(1)
+  // Zoomed in on the partition of b (10 s to 12 s), the arrows are few enough for SVG again.
+  for (let i = 0; i < 5; i++) await button(page, 'Zoom in').click()
+  await shootTimelines(page, 'reports/screenshots/timelines-10k-faulty-zoomed-1280.png')
+  await button(page, 'Reset zoom').click()
+  await diagram(page).focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByTestId('timeline-detail')).toContainText('Event 1 (')
+  await expect(svg.locator('[data-mark="copy"][data-position="1"]')).not.toHaveCount(0)
+  await shootTimelines(page, 'reports/screenshots/timelines-10k-faulty-1280.png')
 })

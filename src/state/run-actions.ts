@@ -33,12 +33,21 @@ export function describeProjection(scenario: Scenario, id: string) {
 }
 
 /** The actions that start, reopen and drive runs: playback, time travel and interventions. */
+/**
+ * While playing, the timelines' trace is read at most every TRACE_EVERY_MS (wall ms), and less
+ * often the more copies it holds (drawing 10,000 of them costs tens of ms): one more interval per
+ * TRACE_SENDS_PER_STEP copies.
+ */
+const TRACE_EVERY_MS = 200
+const TRACE_SENDS_PER_STEP = 5000
+
 export function runActions(set: Set, get: Get, ctx: Context) {
   /** The summary of the end the player shows, computed once per end. */
   let summaryOf: { player: Player; list: readonly Intervention[]; summary: RunSummary } | null =
     null
   /** The learner did something: the next change redraws the panels even while computing. */
   let redraw = false
+  let tracedAt = -Infinity
 
   const status = (
     player: Player,
@@ -97,9 +106,17 @@ export function runActions(set: Set, get: Get, ctx: Context) {
           if (run.kind === 'running' && !redraw) return set({ run })
           redraw = false
           const saved = player.savedHead
+          // The timelines redraw from the trace when it moved, at most every TRACE_EVERY_MS
+          // while playing (a busy run's trace is tens of thousands of marks); their cursor
+          // follows every frame on its own.
+          const wall = ctx.deps.scheduler?.now() ?? performance.now()
+          const every = TRACE_EVERY_MS * (1 + player.sim.log.sends / TRACE_SENDS_PER_STEP)
+          const retrace = player.mode !== 'playing' || wall - tracedAt >= every
+          if (retrace) tracedAt = wall
           set((s) => ({
             run,
             frame: buildFrame(player),
+            traceVersion: retrace ? s.traceVersion + 1 : s.traceVersion,
             // The list changes only when more is saved: it is not re-rendered every frame.
             runs:
               saved === null || s.runs.every((r) => r.id !== runId || r.events === saved)
@@ -121,7 +138,13 @@ export function runActions(set: Set, get: Get, ctx: Context) {
     )
     ctx.player = player
     ctx.announced = false
-    set({ unsaved: null, run: status(player, name, runId, restored), frame: buildFrame(player) })
+    tracedAt = -Infinity
+    set((s) => ({
+      unsaved: null,
+      run: status(player, name, runId, restored),
+      frame: buildFrame(player),
+      traceVersion: s.traceVersion + 1,
+    }))
     return player
   }
 

@@ -246,6 +246,37 @@ describe('input while a run computes', () => {
     expect(state().frame?.now).toBeGreaterThan(redrawn?.now ?? 0)
   })
 
+  it('reads the timelines’ trace again at most every 200 ms while playing, and at once when paused', async () => {
+    let clock = 0
+    const ticks: (() => void)[] = []
+    // Each clock reading moves 2 ms: a tick reads it a few times, so a tick is ~10 ms of wall time.
+    const manual: Scheduler = { now: () => (clock += 2), later: (f) => void ticks.push(f) }
+    const store = profile().tab(soleWriter, manual)
+    await store.getState().init()
+    store.getState().loadScenario(busy)
+    await store.getState().startScenario()
+    const first = store.getState().traceVersion
+    store.getState().play()
+    let frames = 0
+    for (let i = 0; i < 60; i++) {
+      const before = store.getState().frame
+      ticks.shift()?.()
+      await new Promise((r) => setTimeout(r, 0))
+      if (store.getState().frame !== before) frames++
+    }
+    const during = store.getState().traceVersion - first
+    // Many frames were drawn, the trace read far fewer times: wall time / 200 ms at most, plus one.
+    expect(frames).toBeGreaterThan(20)
+    expect(during).toBeGreaterThan(0)
+    expect(during).toBeLessThanOrEqual(Math.ceil(clock / 200) + 1)
+    expect(during).toBeLessThan(frames / 2)
+    const paused = store.getState().traceVersion
+    store.getState().pause()
+    expect(store.getState().traceVersion).toBe(paused + 1)
+    store.getState().stepForward()
+    expect(store.getState().traceVersion).toBe(paused + 2)
+  })
+
   it('never computes more than a save’s worth of events ahead of what is saved', async () => {
     const store = profile().tab()
     await store.getState().init()

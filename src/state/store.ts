@@ -29,6 +29,7 @@ export function createAppStore(deps: AppDeps, initial: ScenarioInput = defaultSc
     scenario: initial,
     run: { kind: 'idle' },
     frame: null,
+    traceVersion: 0,
     linkError: null,
     unsaved: null,
     storage: { kind: 'opening' },

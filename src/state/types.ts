@@ -99,6 +99,8 @@ export interface AppState {
   readonly run: RunStatus
   /** The state of the run at the instant shown, for the playground's panels. */
   readonly frame: Frame | null
+  /** Bumped when the timelines should read the trace again (see run-actions). */
+  readonly traceVersion: number
   /** Why the link the page was opened with could not be opened. */
   readonly linkError: {
     readonly text: string

@@ -9,8 +9,8 @@ import {
   type WheelEvent,
 } from 'react'
 import type { TraceView } from '../../core'
-import { selectFrame, useApp } from '../../state/store'
-import { SpaceTime } from '../../viz/spacetime/SpaceTime'
+import { useApp } from '../../state/store'
+import { SpaceTime, plotHeight } from '../../viz/spacetime/SpaceTime'
 import { markCounts, spaceTimeLayout } from '../../viz/spacetime/spacetime-layout'
 import { RIGHT_PAD, laneLabelWidth } from '../../viz/spacetime/spacetime-style'
 import { panWindow, zoomWindow, type TimeWindow } from '../../viz/time-window'
@@ -28,20 +28,26 @@ const PAN_SHARE = 0.2
 /**
  * The timelines: the run drawn over one shared time axis, the playback cursor on it. Zoom and pan
  * change one window of time that every view below draws; the run's own trace is read from the
- * store at each frame shown, so the marks grow as it plays and shrink when scrubbed back.
+ * store when it moved (at most five times a second while playing), so the marks grow as it plays
+ * and shrink when scrubbed back. The cursor alone follows every frame.
  */
 export function Timelines() {
-  const frame = useApp(selectFrame)
+  const version = useApp((s) => s.traceVersion)
   const readTrace = useApp((s) => s.readTrace)
-  const view = useMemo(() => (frame ? readTrace() : null), [frame, readTrace])
-  const end = Math.max(1, frame?.end ?? 1)
+  // `version` says when to read the trace again; the trace itself is the player's.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const view = useMemo(() => readTrace(), [version, readTrace])
+  const end = Math.max(
+    1,
+    useApp((s) => s.frame?.end ?? 1),
+  )
   const bounds: TimeWindow = useMemo(() => [0, end], [end])
   const [zoomed, setZoomed] = useState<TimeWindow | null>(null)
   const window = zoomed ?? bounds
   const [selected, setSelected] = useState<number | null>(null)
   const width = useWidth()
   const id = useId()
-  if (!frame || !view) return null
+  if (!view) return null
   const plot = Math.max(200, width - laneLabelWidth(view.projections) - RIGHT_PAD)
 
   const zoom = (factor: number, at = (window[0] + window[1]) / 2) =>
@@ -75,7 +81,10 @@ export function Timelines() {
           <button
             type="button"
             onClick={() =>
-              exportSvg(`${id}-plot`, `${frame.domain}-space-time-at-${Math.round(frame.now)}ms`)
+              exportSvg(
+                `${id}-plot`,
+                `${view.scenario.domain}-space-time-at-${Math.round(view.now)}ms`,
+              )
             }
           >
             Download SVG
@@ -85,7 +94,7 @@ export function Timelines() {
             onClick={() =>
               void exportPng(
                 `${id}-plot`,
-                `${frame.domain}-space-time-at-${Math.round(frame.now)}ms`,
+                `${view.scenario.domain}-space-time-at-${Math.round(view.now)}ms`,
               )
             }
           >
@@ -112,7 +121,7 @@ export function Timelines() {
             view={view}
             projection={i}
             domain={window}
-            width={Math.min(620, Math.max(320, (width - 24) / 2))}
+            width={Math.min(620, Math.max(320, (width - 56) / 2))}
             cursor={view.now}
           />
         ))}
@@ -237,6 +246,12 @@ function Diagram({ id, view, window, width, selected, onSelect, onZoom, onPan }:
         }}
       >
         <SpaceTime view={view} window={window} width={width} selected={shown} time={formatMs} />
+        <Cursor
+          window={window}
+          width={width}
+          left={laneLabelWidth(view.projections)}
+          lanes={view.projections.length}
+        />
       </div>
       <p
         id={`${id}-detail`}
@@ -249,6 +264,35 @@ function Diagram({ id, view, window, width, selected, onSelect, onZoom, onPan }:
           : describeEvent(view, shown, formatMs)}
       </p>
     </>
+  )
+}
+
+/**
+ * The playback cursor over the diagram: it follows every frame on its own, so playing does not
+ * redraw the marks (they follow the trace, a few times a second).
+ */
+function Cursor({
+  window,
+  width,
+  left,
+  lanes,
+}: {
+  window: TimeWindow
+  width: number
+  left: number
+  lanes: number
+}) {
+  const now = useApp((s) => s.frame?.now ?? 0)
+  const x = ((now - window[0]) / (window[1] - window[0])) * width
+  if (x < 0 || x > width) return null
+  return (
+    <div
+      className="spacetime-cursor"
+      data-testid="spacetime-cursor"
+      data-at={now}
+      aria-hidden="true"
+      style={{ left: left + x, height: plotHeight(lanes) }}
+    />
   )
 }
 

@@ -52,7 +52,15 @@ export function describeEvent(
             : d.outcome
       return `${kind}copy to ${to} sent ${time(d.sentAt)}, arrived ${time(d.arrivedAt)}${late}: ${what}`
     })
+  const anomalies = view.anomalies.filter((a) => a.positions.includes(position))
+  const found =
+    anomalies.length === 0
+      ? ''
+      : ` The checker found ${plural(anomalies.length, 'anomaly', 'anomalies')} involving it: ${anomalies
+          .slice(0, 3)
+          .map((a) => `at ${time(a.at)} on ${a.projection}, ${a.explanation.replace(/\.$/, '')}`)
+          .join('; ')}${anomalies.length > 3 ? '; …' : ''}.`
   return `Event ${position} (${e.type} on ${e.stream}) appended at ${time(e.at)}. ${
     copies.length === 0 ? 'No copy sent yet.' : `${copies.join('; ')}.`
-  }`
+  }${found}`
 }

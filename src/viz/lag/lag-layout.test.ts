@@ -3,7 +3,7 @@ import type { SeriesRecord, TraceView } from '../../core'
 // The last tests run the engine to hold the layout to its own measures.
 import { buildResult, Simulation, traceView } from '../../core'
 import { scenario } from '../../core/testing'
-import { lagLayout, RECENT_MS, timeToX, type LagFrame } from './lag-layout'
+import { decimate, lagLayout, RECENT_MS, timeToX, type LagFrame } from './lag-layout'
 
 /** A trace view with only what the lag chart reads: one projection's series and convergence. */
 function view(
@@ -295,5 +295,40 @@ describe('lagLayout of a real run', () => {
     const after = lagLayout(traceView(sim), 0, frame).catchUp
     expect(after.trend).toBe('catching up')
     expect(after.etaMs).toBeGreaterThan(0)
+  })
+})
+
+describe('decimate', () => {
+  it('keeps the first, lowest, highest and last corner of each pixel column, in time order', () => {
+    const x = (t: number) => t / 10 // 10 ms per px
+    const points: [number, number][] = [
+      [0, 5],
+      [2, 9],
+      [4, 1],
+      [6, 3],
+      [8, 4],
+      [10, 7],
+      [15, 7],
+    ]
+    expect(decimate(points, x)).toEqual([
+      [0, 5],
+      [2, 9],
+      [4, 1],
+      [8, 4],
+      [10, 7],
+      [15, 7],
+    ])
+  })
+
+  it('leaves a dense run’s path short while keeping its extremes', () => {
+    const points: [number, number][] = Array.from({ length: 40_000 }, (_, i) => [
+      i,
+      (i * 7919) % 101,
+    ])
+    const kept = decimate(points, (t) => t / 100)
+    expect(kept.length).toBeLessThanOrEqual(4 * 400)
+    expect(Math.max(...kept.map(([, v]) => v))).toBe(100)
+    expect(Math.min(...kept.map(([, v]) => v))).toBe(0)
+    expect(kept.map(([t]) => t)).toEqual([...kept.map(([t]) => t)].sort((a, b) => a - b))
   })
 })

@@ -110,14 +110,15 @@ export function lagLayout(view: TraceView, projection: number, frame: LagFrame):
   ): LagSeries => {
     const yMax = max || 1
     const y = scaleLinear().domain([0, yMax]).range([height, 0])
+    const drawn = points.length > DENSE_PER_PX * frame.width ? decimate(points, x) : points
     const path =
-      points.length < 2
+      drawn.length < 2
         ? ''
         : (line<[SimTime, number]>()
             .x(([t]) => x(t))
             .y(([, v]) => y(v))
             .curve(step ? curveStepAfter : curveLinear)
-            .digits(2)(points) ?? '')
+            .digits(2)(drawn) ?? '')
     return { points, path, max, yMax }
   }
 
@@ -137,6 +138,37 @@ export function lagLayout(view: TraceView, projection: number, frame: LagFrame):
     converged: at === null ? null : { at, x: at >= frame.t0 && at <= frame.t1 ? x(at) : null },
     catchUp: catchUp(samples, now),
   }
+}
+
+/** Beyond this many corners per pixel of width on average, a path keeps 4 per pixel column. */
+const DENSE_PER_PX = 4
+
+/**
+ * A busy run changes its lag thousands of times a second: more corners than pixels. Within each
+ * pixel column only the first, lowest, highest and last corners can be told apart on screen, so
+ * only they are kept, in time order; the drawn envelope is the same.
+ */
+export function decimate(
+  points: readonly [SimTime, number][],
+  x: (t: SimTime) => Px,
+): [SimTime, number][] {
+  const out: [SimTime, number][] = []
+  let i = 0
+  while (i < points.length) {
+    const column = Math.floor(x((points[i] as [SimTime, number])[0]))
+    let j = i
+    let lo = i
+    let hi = i
+    while (j < points.length && Math.floor(x((points[j] as [SimTime, number])[0])) === column) {
+      if ((points[j] as [SimTime, number])[1] < (points[lo] as [SimTime, number])[1]) lo = j
+      if ((points[j] as [SimTime, number])[1] > (points[hi] as [SimTime, number])[1]) hi = j
+      j++
+    }
+    for (const k of [...new Set([i, lo, hi, j - 1])].sort((a, b) => a - b))
+      out.push(points[k] as [SimTime, number])
+    i = j
+  }
+  return out
 }
 
 /** The columns of a series record that the chart reads, cut at an instant. */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { memo, useEffect, useId, useMemo, useRef } from 'react'
 import type { TraceView } from '../../core'
 import type { TimeWindow } from '../time-window'
 import {
@@ -32,7 +32,13 @@ export const CANVAS_FROM = 1500
  * assistive technology, through the summary) read the diagram without looking at pixels.
  * Presentation is in attributes, not CSS, so that an exported SVG file looks the same.
  */
-export function SpaceTime({ view, window, width, selected, time }: SpaceTimeProps) {
+export const SpaceTime = memo(function SpaceTime({
+  view,
+  window,
+  width,
+  selected,
+  time,
+}: SpaceTimeProps) {
   const layout = useMemo(
     () =>
       spaceTimeLayout(view, {
@@ -44,6 +50,7 @@ export function SpaceTime({ view, window, width, selected, time }: SpaceTimeProp
       }),
     [view, window, width],
   )
+  const clip = `${useId()}-plot`
   const dense = layout.arrows.length > CANVAS_FROM
   const height = layout.height + AXIS
   const labels = laneLabelWidth(view.projections)
@@ -71,91 +78,86 @@ export function SpaceTime({ view, window, width, selected, time }: SpaceTimeProp
         fontFamily="system-ui, sans-serif"
       >
         <Defs />
+        <clipPath id={clip}>
+          <rect x={0} y={0} width={width} height={layout.height} />
+        </clipPath>
         {/* White ground, except over the canvas of dense arrows underneath. */}
         {!dense && <rect x={0} y={0} width={full} height={height} fill="#ffffff" />}
         <g transform={`translate(${labels},0)`}>
-          {layout.windows.map((w) => (
-            <rect
-              key={`${w.kind}-${w.projection}-${w.from}`}
-              data-window={w.kind}
-              data-projection={w.projection}
-              x={w.x1}
-              y={w.y}
-              width={Math.max(1, w.x2 - w.x1)}
-              height={w.height}
-              fill={w.kind === 'partition' ? 'url(#st-partition)' : 'url(#st-down)'}
-              stroke={INK.muted}
-              strokeDasharray={w.kind === 'partition' ? '4 3' : undefined}
-            />
-          ))}
-          {layout.lanes.map((l) => (
-            <line key={l.projection} x1={0} x2={width} y1={l.y} y2={l.y} stroke={INK.lane} />
-          ))}
-          {layout.polls.map((p, i) => (
-            <line
-              key={`poll-${i}`}
-              data-mark="poll"
-              x1={p.x1}
-              y1={p.y1}
-              x2={p.x2}
-              y2={p.y2}
-              stroke={INK.poll}
-              strokeDasharray="1 3"
-              strokeWidth={1.5}
-            />
-          ))}
-          {!dense && layout.arrows.map((a) => <Arrow key={a.send} a={a} selected={selected} />)}
-          {dense &&
-            selected !== null &&
-            layout.arrows.map(
-              (a) => a.position === selected && <Arrow key={a.send} a={a} selected={selected} />,
-            )}
-          {layout.appends.map((e) => (
-            <Append key={e.position} e={e} selected={selected === e.position} />
-          ))}
-          {layout.reads.map((r, i) => (
-            <g
-              key={`read-${i}`}
-              data-mark="read"
-              data-fresh={r.fresh}
-              transform={`translate(${r.x},${r.y})`}
-            >
-              {r.fresh ? (
-                <circle r={MARK.read} fill={INK.fresh} stroke="#ffffff" />
-              ) : (
-                <path
-                  d={`M0,${-MARK.read - 2}L${MARK.read + 2},${MARK.read}L${-MARK.read - 2},${MARK.read}Z`}
-                  fill="#ffffff"
-                  stroke={INK.stale}
-                  strokeWidth={2}
-                />
+          <g clipPath={`url(#${clip})`}>
+            {layout.windows.map((w) => (
+              <rect
+                key={`${w.kind}-${w.projection}-${w.from}`}
+                data-window={w.kind}
+                data-projection={w.projection}
+                x={w.x1}
+                y={w.y}
+                width={Math.max(1, w.x2 - w.x1)}
+                height={w.height}
+                fill={w.kind === 'partition' ? 'url(#st-partition)' : 'url(#st-down)'}
+                stroke={INK.muted}
+                strokeDasharray={w.kind === 'partition' ? '4 3' : undefined}
+              />
+            ))}
+            {layout.lanes.map((l) => (
+              <line key={l.projection} x1={0} x2={width} y1={l.y} y2={l.y} stroke={INK.lane} />
+            ))}
+            {layout.polls.map((p, i) => (
+              <line
+                key={`poll-${i}`}
+                data-mark="poll"
+                x1={p.x1}
+                y1={p.y1}
+                x2={p.x2}
+                y2={p.y2}
+                stroke={INK.poll}
+                strokeDasharray="1 3"
+                strokeWidth={1.5}
+              />
+            ))}
+            {!dense && layout.arrows.map((a) => <Arrow key={a.send} a={a} selected={selected} />)}
+            {dense &&
+              selected !== null &&
+              layout.arrows.map(
+                (a) => a.position === selected && <Arrow key={a.send} a={a} selected={selected} />,
               )}
-            </g>
-          ))}
-          {layout.anomalies.map((a, i) => (
-            <g
-              key={`anomaly-${i}`}
-              data-mark="anomaly"
-              data-type={a.type}
-              transform={`translate(${a.x},${a.y})`}
-            >
-              <line y1={0} y2={LANE_HEIGHT * 0.32} stroke={INK.anomaly} strokeWidth={1.5} />
-              <circle r={7} fill={INK.anomaly} />
-              <text textAnchor="middle" dy="0.35em" fontSize={11} fontWeight={700} fill="#ffffff">
-                !
-              </text>
-            </g>
-          ))}
-          <line
-            data-testid="spacetime-cursor"
-            data-at={view.now}
-            x1={layout.nowX}
-            x2={layout.nowX}
-            y1={0}
-            y2={layout.height}
-            stroke={INK.cursor}
-            strokeWidth={2}
-          />
+            {layout.appends.map((e) => (
+              <Append key={e.position} e={e} selected={selected === e.position} />
+            ))}
+            {layout.reads.map((r, i) => (
+              <g
+                key={`read-${i}`}
+                data-mark="read"
+                data-fresh={r.fresh}
+                transform={`translate(${r.x},${r.y})`}
+              >
+                {r.fresh ? (
+                  <circle r={MARK.read} fill={INK.fresh} stroke="#ffffff" />
+                ) : (
+                  <path
+                    d={`M0,${-MARK.read - 2}L${MARK.read + 2},${MARK.read}L${-MARK.read - 2},${MARK.read}Z`}
+                    fill="#ffffff"
+                    stroke={INK.stale}
+                    strokeWidth={2}
+                  />
+                )}
+              </g>
+            ))}
+            {layout.anomalies.map((a, i) => (
+              <g
+                key={`anomaly-${i}`}
+                data-mark="anomaly"
+                data-type={a.type}
+                transform={`translate(${a.x},${a.y})`}
+              >
+                <line y1={0} y2={LANE_HEIGHT * 0.32} stroke={INK.anomaly} strokeWidth={1.5} />
+                <circle r={7} fill={INK.anomaly} />
+                <text textAnchor="middle" dy="0.35em" fontSize={11} fontWeight={700} fill="#ffffff">
+                  !
+                </text>
+              </g>
+            ))}
+          </g>
           <Axis layout={layout} width={width} time={time} />
         </g>
         {layout.lanes.map((l) => (
@@ -175,6 +177,11 @@ export function SpaceTime({ view, window, width, selected, time }: SpaceTimeProp
       </svg>
     </div>
   )
+})
+
+/** Height of the lanes (without the axis) for a number of projections: where the cursor ends. */
+export function plotHeight(projections: number): number {
+  return TOP + (projections + 1) * LANE_HEIGHT
 }
 
 function Arrow({ a, selected }: { a: ArrowMark; selected: number | null }) {
@@ -337,6 +344,9 @@ function ArrowCanvas({
     canvas.height = Math.round(height * ratio)
     ctx.setTransform(ratio, 0, 0, ratio, left * ratio, 0)
     ctx.clearRect(-left, 0, width, height)
+    ctx.beginPath()
+    ctx.rect(0, 0, width - left - RIGHT_PAD, layout.height)
+    ctx.clip()
     ctx.globalAlpha = selected === null ? 0.55 : 0.12
     for (const a of layout.arrows) {
       const s = arrowStyle(a)

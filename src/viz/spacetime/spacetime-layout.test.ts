@@ -142,6 +142,27 @@ describe('the space-time layout', () => {
     expect(layout.nowX).toBe(1000)
   })
 
+  it('pins anomalies on their lane, one pin per 16 px however many fall there', () => {
+    const anomaly = (at: number) => ({
+      type: 'out-of-order-overwrite' as const,
+      projection: 'a',
+      key: 't1',
+      at,
+      positions: [1],
+      explanation: `at ${at}`,
+    })
+    const pinned = spaceTimeLayout(
+      { ...view, anomalies: [anomaly(100), anomaly(105), anomaly(500)] },
+      frame,
+    )
+    expect(pinned.anomalies.map((a) => [a.x, a.count, a.explanation])).toEqual([
+      [100, 2, 'at 100'],
+      [500, 1, 'at 500'],
+    ])
+    expect(pinned.anomalies[0]?.y).toBe(60 - 40 * 0.32)
+    expect(markCounts(pinned).anomalies).toBe(3)
+  })
+
   it('keeps only what crosses the visible stretch when zoomed in', () => {
     const zoomed = spaceTimeLayout(view, { ...frame, t0: 350, t1: 450 })
     // Appends at 100 and 200 are out of view; copies 0 (100..500), 3 (350..400), 4 (200..now)

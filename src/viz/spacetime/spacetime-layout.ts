@@ -93,15 +93,24 @@ export interface PollMark {
   readonly y2: number
 }
 
+/**
+ * One pin per lane and stretch of `ANOMALY_BIN` px: a busy run finds thousands of anomalies, and
+ * pins one on another would hide the lane. The pin stands for `count` of them, the first one's
+ * words with it.
+ */
 export interface AnomalyMark {
   readonly projection: number
   readonly type: string
   readonly at: number
   readonly key: string | null
   readonly explanation: string
+  readonly count: number
   readonly x: number
   readonly y: number
 }
+
+/** Width of the stretch of a lane one anomaly pin stands for. */
+export const ANOMALY_BIN = 16
 
 export interface SpaceTimeLayout {
   readonly lanes: readonly LaneMark[]
@@ -221,20 +230,28 @@ export function spaceTimeLayout(view: TraceView, frame: SpaceTimeFrame): SpaceTi
     }))
 
   const index = new Map(view.projections.map((id, i) => [id, i]))
-  const anomalies: AnomalyMark[] = []
+  const pins = new Map<string, AnomalyMark>()
   for (const a of view.anomalies) {
     const projection = index.get(a.projection) ?? -1
     if (projection < 0 || !visible(a.at, a.at)) continue
-    anomalies.push({
+    const bin = `${projection}:${Math.floor(x(a.at) / ANOMALY_BIN)}`
+    const pin = pins.get(bin)
+    if (pin) {
+      pins.set(bin, { ...pin, count: pin.count + 1 })
+      continue
+    }
+    pins.set(bin, {
       projection,
       type: a.type,
       at: a.at,
       key: a.key,
       explanation: a.explanation,
+      count: 1,
       x: x(a.at),
       y: laneY(projection) - laneHeight * 0.32,
     })
   }
+  const anomalies = [...pins.values()]
 
   return {
     lanes,
@@ -273,6 +290,6 @@ export function markCounts(layout: SpaceTimeLayout) {
     staleReads: layout.reads.filter((r) => !r.fresh).length,
     polls: layout.polls.length,
     windows: layout.windows.length,
-    anomalies: layout.anomalies.length,
+    anomalies: layout.anomalies.reduce((n, a) => n + a.count, 0),
   }
 }
