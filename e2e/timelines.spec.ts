@@ -100,11 +100,20 @@ test('out-of-order copies are marked, and picking an event lights up its copies 
   await expect(svg.locator('[data-mark="copy"]:not([data-position="2"])[opacity="1"]')).toHaveCount(
     0,
   )
+  // Its row is marked in every read-model panel that shows it, with a shape and words.
+  const key = want.events.find((e) => e.position === 2)?.key ?? ''
+  const pickedRows = page.locator('tbody[data-picked]')
+  await expect(pickedRows).toHaveCount(want.projections.length)
+  for (const row of await pickedRows.all()) {
+    await expect(row.locator('th.key').first()).toContainText(key)
+    await expect(row.locator('th.key').first()).toContainText('picked on the timeline')
+  }
   // The arrow keys here did not step the run: the diagram keeps them.
   await expect(page.getByRole('heading', { name: /^Result: / })).toBeVisible()
   await shootTimelines(page, 'reports/screenshots/timelines-out-of-order-1280.png')
   await page.keyboard.press('Escape')
   await expect(detail).toContainText('Pick an event')
+  await expect(pickedRows).toHaveCount(0)
   expect(
     (await new AxeBuilder({ page }).analyze()).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -125,6 +134,11 @@ test('zoom and pan change the window of time, and reset brings the whole run bac
   await expect(range).not.toHaveText(whole ?? '')
   expect(await marks(page, '[data-mark="append"]')).toBeLessThanOrEqual(appends)
   const zoomed = await range.textContent()
+  // The lag charts follow the same window of time as the diagram.
+  for (const chart of await page.getByTestId('lag-chart').all()) {
+    await expect(chart).toHaveAttribute('data-t0', (await range.getAttribute('data-t0')) ?? '')
+    await expect(chart).toHaveAttribute('data-t1', (await range.getAttribute('data-t1')) ?? '')
+  }
   await button(page, 'Later').click()
   await expect(range).not.toHaveText(zoomed ?? '')
   // From the keyboard too.
@@ -136,7 +150,7 @@ test('zoom and pan change the window of time, and reset brings the whole run bac
   expect(await marks(page, '[data-mark="append"]')).toBe(appends)
 })
 
-test('the cursor follows stepping and scrubbing back', async ({ page }) => {
+test('the cursor follows playback, stepping and scrubbing back', async ({ page }) => {
   await start(page, readAfterWrite.name ?? '')
   const cursor = page.getByTestId('spacetime-cursor')
   for (let i = 0; i < 4; i++) await button(page, 'Step forward').click()
@@ -147,6 +161,14 @@ test('the cursor follows stepping and scrubbing back', async ({ page }) => {
   await expect(cursor).not.toHaveAttribute('data-at', String(at))
   expect(Number(await cursor.getAttribute('data-at'))).toBeLessThan(at)
   expect(await marks(page, '[data-mark="append"]')).toBeLessThanOrEqual(appendsThen)
+  // Playing, it moves on its own, and the marks follow.
+  const before = Number(await cursor.getAttribute('data-at'))
+  await button(page, 'Play').click()
+  await expect
+    .poll(async () => Number(await cursor.getAttribute('data-at')), { timeout: 10_000 })
+    .toBeGreaterThan(before + 200)
+  await button(page, 'Pause').click()
+  await expect.poll(() => marks(page, '[data-mark="append"]')).toBeGreaterThanOrEqual(appendsThen)
 })
 
 test('the diagram exports as SVG and PNG files that open', async ({ page }) => {

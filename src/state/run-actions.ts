@@ -144,6 +144,7 @@ export function runActions(set: Set, get: Get, ctx: Context) {
       run: status(player, name, runId, restored),
       frame: buildFrame(player),
       traceVersion: s.traceVersion + 1,
+      picked: null,
     }))
     return player
   }
@@ -274,6 +275,7 @@ export function runActions(set: Set, get: Get, ctx: Context) {
     pause: withPlayer((p) => p.pause()),
     yieldToInput: () => ctx.player?.yieldToInput(),
     readTrace: () => (ctx.player ? traceView(ctx.player.sim) : null),
+    pickEvent: (picked: AppState['picked']) => set({ picked }),
     togglePlay: withPlayer((p) => (p.mode === 'paused' ? p.play() : p.pause())),
     stepForward: withPlayer((p) => p.stepForward()),
     stepBack: withPlayer((p) => p.stepBack()),

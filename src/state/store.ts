@@ -30,6 +30,7 @@ export function createAppStore(deps: AppDeps, initial: ScenarioInput = defaultSc
     run: { kind: 'idle' },
     frame: null,
     traceVersion: 0,
+    picked: null,
     linkError: null,
     unsaved: null,
     storage: { kind: 'opening' },
@@ -100,6 +101,7 @@ export const selectScenarioName = (s: AppState) => s.scenario.name ?? 'Untitled'
 export const selectRunScenario = (s: AppState) => s.runScenario
 export const selectLoadScenario = (s: AppState) => s.loadScenario
 export const selectScenario = (s: AppState) => s.scenario
+export const selectPickedKey = (s: AppState) => s.picked?.key ?? null
 export const selectStorage = (s: AppState) => s.storage
 export const selectUnsaved = (s: AppState) => s.unsaved
 export const selectRuns = (s: AppState) => s.runs

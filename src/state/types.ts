@@ -101,6 +101,8 @@ export interface AppState {
   readonly frame: Frame | null
   /** Bumped when the timelines should read the trace again (see run-actions). */
   readonly traceVersion: number
+  /** The event picked on the timelines: its copies light up there, its row in the read side. */
+  readonly picked: { readonly position: number; readonly key: string } | null
   /** Why the link the page was opened with could not be opened. */
   readonly linkError: {
     readonly text: string
@@ -127,6 +129,7 @@ export interface AppState {
   readonly continueRun: () => void
   readonly play: () => void
   readonly pause: () => void
+  readonly pickEvent: (picked: { readonly position: number; readonly key: string } | null) => void
   /** What the timelines draw: the run's trace up to the instant shown (null with no run). */
   readonly readTrace: () => TraceView | null
   /** A key or pointer press: the next frame paints its effect before computing on. */

@@ -46,6 +46,8 @@ export interface TraceView {
 export interface TraceEvent {
   readonly position: number
   readonly stream: string
+  /** The read-model key it updates. */
+  readonly key: string
   readonly type: string
   readonly at: SimTime
 }
@@ -105,6 +107,7 @@ export function traceView(sim: Simulation): TraceView {
   const events = sim.store.readAfter(0, sim.head()).map((e) => ({
     position: e.position,
     stream: e.stream,
+    key: sim.domain.keyOf(e),
     type: e.type,
     at: e.at,
   }))

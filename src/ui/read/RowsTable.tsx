@@ -1,5 +1,5 @@
 import type { Row } from '../../core'
-import type { RowFrame } from '../../state/store'
+import { selectPickedKey, useApp, type RowFrame } from '../../state/store'
 import { plural, scalarText } from './read-words'
 
 interface Props {
@@ -14,7 +14,19 @@ interface Props {
  * straight down its column and the narrow column never scrolls for the common domains. The
  * difference is said in words and shapes ("≠ differs", bold, a bar), never by colour alone.
  */
+/** The row of the event picked on the timelines: a shape and words, not colour alone. */
+function PickedMark({ on }: { on: boolean }) {
+  if (!on) return null
+  return (
+    <span className="picked-mark">
+      <span aria-hidden="true">◆ </span>
+      <span className="visually-hidden">picked on the timeline: </span>
+    </span>
+  )
+}
+
 export function RowsTable({ projection, rows, moreRows }: Props) {
+  const picked = useApp(selectPickedKey)
   if (rows.length === 0 && moreRows === 0)
     return <p className="rows-empty">No rows yet: nothing has been written to this key space.</p>
   const fields = sharedFields(rows)
@@ -41,11 +53,19 @@ export function RowsTable({ projection, rows, moreRows }: Props) {
             </tr>
           </thead>
           {rows.map((r) => (
-            <tbody key={r.key} className={r.differs ? 'differs' : undefined}>
+            <tbody
+              key={r.key}
+              className={
+                [r.differs && 'differs', r.key === picked && 'picked'].filter(Boolean).join(' ') ||
+                undefined
+              }
+              data-picked={r.key === picked || undefined}
+            >
               {r.differs ? (
                 <>
                   <tr>
                     <th scope="rowgroup" rowSpan={2} className="key">
+                      <PickedMark on={r.key === picked} />
                       {r.key}{' '}
                       <span className="differs-badge">
                         <span aria-hidden="true">≠ </span>differs
@@ -66,6 +86,7 @@ export function RowsTable({ projection, rows, moreRows }: Props) {
               ) : (
                 <tr>
                   <th scope="row" className="key">
+                    <PickedMark on={r.key === picked} />
                     {r.key}
                   </th>
                   <td className="copy">local = truth</td>

@@ -44,7 +44,8 @@ export function Timelines() {
   const bounds: TimeWindow = useMemo(() => [0, end], [end])
   const [zoomed, setZoomed] = useState<TimeWindow | null>(null)
   const window = zoomed ?? bounds
-  const [selected, setSelected] = useState<number | null>(null)
+  const selected = useApp((s) => s.picked?.position ?? null)
+  const pickEvent = useApp((s) => s.pickEvent)
   const width = useWidth()
   const id = useId()
   if (!view) return null
@@ -74,7 +75,12 @@ export function Timelines() {
         <button type="button" onClick={() => setZoomed(null)} aria-disabled={!zoomed || undefined}>
           Reset zoom
         </button>
-        <span className="timeline-window" data-testid="timeline-window">
+        <span
+          className="timeline-window"
+          data-testid="timeline-window"
+          data-t0={window[0]}
+          data-t1={window[1]}
+        >
           {formatMs(window[0])} – {formatMs(window[1])}
         </span>
         <span className="timeline-exports">
@@ -108,7 +114,10 @@ export function Timelines() {
         window={window}
         width={plot}
         selected={selected}
-        onSelect={setSelected}
+        onSelect={(position) => {
+          const key = view.events.find((e) => e.position === position)?.key
+          pickEvent(position === null || key === undefined ? null : { position, key })
+        }}
         onZoom={(factor, at) => setZoomed(zoomWindow(window, factor, at, bounds))}
         onPan={(ms) => setZoomed(panWindow(window, ms, bounds))}
       />

@@ -64,6 +64,8 @@ export function LagChart({ view, projection, domain, width, cursor }: LagChartPr
         role="img"
         aria-label={lagSummary(id, layout)}
         data-testid="lag-chart"
+        data-t0={t0}
+        data-t1={t1}
         viewBox={`0 0 ${width} ${height}`}
         style={{ width: `${width / 16}rem` }}
       >
