@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import { startImported } from './scenario-file'
 import { expect, test, type Page } from '@playwright/test'
-import { Simulation, traceView } from '../src/core/index.ts'
+import { Simulation, traceView, visibilityTimes } from '../src/core/index.ts'
 import { largePush, load, outOfOrder, readAfterWrite } from '../src/scenarios/index.ts'
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true })
@@ -22,10 +22,13 @@ async function start(page: Page, name: string) {
 
 /** The timelines alone, as laid out on the page (not under the sticky playback bar). */
 async function shootTimelines(page: Page, path: string) {
+  // From the top, so that the sticky playback bar sits in its place above them.
+  await page.evaluate(() =>
+    (globalThis as unknown as { scrollTo: (x: number, y: number) => void }).scrollTo(0, 0),
+  )
   const box = await page.locator('.timelines').boundingBox()
-  const scroll = await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)
   if (!box) throw new Error('no timelines on the page')
-  await page.screenshot({ path, fullPage: true, clip: { ...box, y: box.y + scroll } })
+  await page.screenshot({ path, fullPage: true, clip: box })
 }
 
 async function marks(page: Page, selector: string): Promise<number> {
@@ -236,4 +239,38 @@ test('a 10,000-event faulty run: the arrows paint to a canvas, the picked event 
   await expect(page.getByTestId('timeline-detail')).toContainText('Event 1 (')
   await expect(svg.locator('[data-mark="copy"][data-position="1"]')).not.toHaveCount(0)
   await shootTimelines(page, 'reports/screenshots/timelines-10k-faulty-1280.png')
+})
+
+test('a Monte Carlo estimate pools many seeds in a Web Worker, with its progress, and can go back', async ({
+  page,
+}) => {
+  const workers: string[] = []
+  page.on('worker', (w) => workers.push(w.url()))
+  await start(page, readAfterWrite.name ?? '')
+  await button(page, 'Jump to end').click()
+  await expect(page.getByRole('heading', { name: /^Result: / })).toBeVisible()
+  const estimate = page.getByRole('button', { name: /^Estimate over \d+ seeds$/ })
+  const runs = Number((await estimate.textContent())?.match(/\d+/)?.[0])
+  expect(runs).toBeGreaterThanOrEqual(5)
+  await estimate.click()
+  const note = page.getByTestId('estimate-note')
+  await expect(note).toContainText(`Pooled over ${runs} runs`, { timeout: 60_000 })
+  expect(workers.some((url) => /visibility\.worker/.test(url))).toBe(true)
+  // Each projection's curve now holds every seed's visibility times, as the engine gives them.
+  const scenario = load(readAfterWrite)
+  for (const [i, p] of scenario.projections.entries()) {
+    let samples = 0
+    for (let k = 0; k < runs; k++) {
+      const sim = new Simulation({ ...scenario, seed: scenario.seed + k })
+      sim.run()
+      const projection = sim.projections[i]
+      if (projection) samples += visibilityTimes(sim, projection).length
+    }
+    await expect(
+      page.locator(`svg.visibility-chart path[data-samples][data-projection="${p.id}"]`),
+    ).toHaveAttribute('data-samples', String(samples))
+  }
+  await shootTimelines(page, 'reports/screenshots/timelines-visibility-estimate-1280.png')
+  await button(page, 'Back to this run').click()
+  await expect(note).toContainText('The curves are this run’s')
 })

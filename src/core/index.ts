@@ -14,7 +14,7 @@ export { HANDLER_NAMES, type HandlerName } from './engine/handlers'
 export { READ_MODES } from './scenario/schema'
 export type { Budget, Progress, Rejection, EndReason, SimulationOptions } from './engine/simulation'
 export type { SimulationSnapshot } from './engine/snapshot'
-export { buildResult, RESULT_FORMAT } from './engine/result'
+export { buildResult, RESULT_FORMAT, visibilityTimes } from './engine/result'
 export {
   traceView,
   type TraceView,

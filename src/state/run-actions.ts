@@ -16,6 +16,7 @@ import { Player } from './player'
 import { fasterSpeed, slowerSpeed } from './speeds'
 import { decodeShare, encodeShare } from './share'
 import { summarize, type RunSummary } from './summary'
+import { workerEstimator } from './visibility-estimate'
 import type { AppState, Context, RunStatus, TickInfo } from './types'
 
 type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void
@@ -89,6 +90,8 @@ export function runActions(set: Set, get: Get, ctx: Context) {
     restored: Restored | null,
   ): Player => {
     ctx.player?.dispose()
+    ctx.cancelEstimate?.()
+    ctx.cancelEstimate = null
     ctx.stopped = false
     ctx.deps.lastRun.set(runId)
     const player: Player = new Player(
@@ -145,6 +148,7 @@ export function runActions(set: Set, get: Get, ctx: Context) {
       frame: buildFrame(player),
       traceVersion: s.traceVersion + 1,
       picked: null,
+      estimate: null,
     }))
     return player
   }
@@ -276,6 +280,34 @@ export function runActions(set: Set, get: Get, ctx: Context) {
     yieldToInput: () => ctx.player?.yieldToInput(),
     readTrace: () => (ctx.player ? traceView(ctx.player.sim) : null),
     pickEvent: (picked: AppState['picked']) => set({ picked }),
+    estimateVisibility: (runs: number) => {
+      const player = ctx.player
+      if (!player) return
+      ctx.cancelEstimate?.()
+      const scenario = player.sim.scenario
+      const firstSeed = scenario.seed
+      let pooled: number[][] = scenario.projections.map(() => [])
+      let done = 0
+      set({ estimate: { runs, done, firstSeed, times: pooled } })
+      const estimator = ctx.deps.estimator ?? workerEstimator
+      ctx.cancelEstimate = estimator.start(
+        { scenario, firstSeed, runs },
+        (times) => {
+          if (ctx.player !== player) return
+          pooled = pooled.map((t, i) => t.concat(times[i] ?? []))
+          done++
+          set({ estimate: { runs, done, firstSeed, times: pooled } })
+        },
+        () => {
+          if (ctx.player === player) ctx.cancelEstimate = null
+        },
+      )
+    },
+    cancelEstimate: () => {
+      ctx.cancelEstimate?.()
+      ctx.cancelEstimate = null
+      set({ estimate: null })
+    },
     togglePlay: withPlayer((p) => (p.mode === 'paused' ? p.play() : p.pause())),
     stepForward: withPlayer((p) => p.stepForward()),
     stepBack: withPlayer((p) => p.stepBack()),

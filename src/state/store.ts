@@ -24,6 +24,7 @@ export function createAppStore(deps: AppDeps, initial: ScenarioInput = defaultSc
     writer: false,
     deps,
     refresh: async () => {},
+    cancelEstimate: null,
   }
   return createStore<AppState>()((set, get) => ({
     scenario: initial,
@@ -31,6 +32,7 @@ export function createAppStore(deps: AppDeps, initial: ScenarioInput = defaultSc
     frame: null,
     traceVersion: 0,
     picked: null,
+    estimate: null,
     linkError: null,
     unsaved: null,
     storage: { kind: 'opening' },

@@ -10,6 +10,7 @@ import type { Frame } from './frame'
 import type { Player, Scheduler } from './player'
 import type { ActResult } from './run-actions'
 import type { RunSummary } from './summary'
+import type { Estimator } from './visibility-estimate'
 import type { WriterLock } from './writer-lock'
 
 /** Where this tab keeps its runs, in the words the status line uses. */
@@ -101,6 +102,8 @@ export interface AppState {
   readonly frame: Frame | null
   /** Bumped when the timelines should read the trace again (see run-actions). */
   readonly traceVersion: number
+  /** A Monte Carlo estimate of visibility over many seeds of the run's scenario, or null. */
+  readonly estimate: VisibilityEstimate | null
   /** The event picked on the timelines: its copies light up there, its row in the read side. */
   readonly picked: { readonly position: number; readonly key: string } | null
   /** Why the link the page was opened with could not be opened. */
@@ -129,6 +132,9 @@ export interface AppState {
   readonly continueRun: () => void
   readonly play: () => void
   readonly pause: () => void
+  /** Runs the scenario of the run on screen over `runs` seeds and pools the visibility times. */
+  readonly estimateVisibility: (runs: number) => void
+  readonly cancelEstimate: () => void
   readonly pickEvent: (picked: { readonly position: number; readonly key: string } | null) => void
   /** What the timelines draw: the run's trace up to the instant shown (null with no run). */
   readonly readTrace: () => TraceView | null
@@ -182,6 +188,8 @@ export interface AppDeps {
   readonly channel?: LibraryChannel | undefined
   /** Remembers which run the tab shows, so a reload reopens it. */
   readonly lastRun: { get(): number | null; set(id: number | null): void }
+  /** Runs Monte Carlo visibility estimates (a Web Worker in the browser). */
+  readonly estimator?: Estimator
 }
 
 export interface DbEvents {
@@ -197,6 +205,14 @@ export interface LibraryChannel {
   listen(f: () => void): void
 }
 
+export interface VisibilityEstimate {
+  readonly runs: number
+  readonly done: number
+  readonly firstSeed: number
+  /** Pooled visibility times per projection, in scenario order. */
+  readonly times: readonly (readonly number[])[]
+}
+
 /** What the actions share and components never see. */
 export interface Context {
   db: EventuallyDb | null
@@ -209,4 +225,6 @@ export interface Context {
   readonly deps: AppDeps
   /** Reloads the saved runs and scenarios into the state. */
   refresh: () => Promise<void>
+  /** Stops the Monte Carlo estimate under way, if any. */
+  cancelEstimate: (() => void) | null
 }

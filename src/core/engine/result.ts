@@ -112,11 +112,7 @@ export function buildResult(sim: Simulation, options: { trace?: boolean } = {}):
 
 function projectionResult(sim: Simulation, p: Projection, trace: boolean): ProjectionResult {
   const end = sim.endedAt ?? sim.now
-  const visibility: number[] = []
-  for (let pos = 1; pos <= sim.head(); pos++) {
-    const at = p.measures.firstApplied.get(pos)
-    if (!Number.isNaN(at)) visibility.push(at - sim.appendedAt(pos))
-  }
+  const visibility = visibilityTimes(sim, p)
   const s = p.measures.series
   return {
     state: sortedObject(sim.keys, p.rows),
@@ -135,6 +131,20 @@ function projectionResult(sim: Simulation, p: Projection, trace: boolean): Proje
     },
     ...(trace ? { series: seriesRecord(s, p.pipeline) } : {}),
   }
+}
+
+/**
+ * Visibility time of each event a projection applied: from its append to its first application,
+ * in position order. What the run's visibility summary is made of, and what a Monte Carlo
+ * estimate pools over many seeds.
+ */
+export function visibilityTimes(sim: Simulation, p: Projection): number[] {
+  const out: number[] = []
+  for (let pos = 1; pos <= sim.head(); pos++) {
+    const at = p.measures.firstApplied.get(pos)
+    if (!Number.isNaN(at)) out.push(at - sim.appendedAt(pos))
+  }
+  return out
 }
 
 function deliveries(sim: Simulation): DeliveryRecord[] {
