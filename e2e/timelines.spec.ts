@@ -113,7 +113,29 @@ test('out-of-order copies are marked, and picking an event lights up its copies 
   }
   // The arrow keys here did not step the run: the diagram keeps them.
   await expect(page.getByRole('heading', { name: /^Result: / })).toBeVisible()
+  // Anomaly pins carry their explanation for a pointer to hover.
+  const pins = svg.locator('[data-mark="anomaly"] title')
+  expect(await pins.count()).toBeGreaterThan(0)
+  await expect(pins.first()).toContainText('arrived before')
   await shootTimelines(page, 'reports/screenshots/timelines-out-of-order-1280.png')
+  // The lag charts read out an instant from the keyboard, the visibility chart under the pointer.
+  const lag = page.getByTestId('lag-chart').first()
+  await lag.focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByTestId('lag-probe')).toHaveCount(1)
+  await expect(page.locator('.lag-probe-text').first()).toContainText(
+    /^At .*: behind by \d+ events? and/,
+  )
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('lag-probe')).toHaveCount(0)
+  const chart = page.locator('svg.visibility-chart')
+  const box = await chart.boundingBox()
+  if (!box) throw new Error('no visibility chart')
+  await chart.hover({ position: { x: box.width / 2, y: box.height / 3 } })
+  await expect(page.getByTestId('visibility-probe-text')).toContainText(
+    /^A read .* after the write sees it: naive \d+%, idempotent \d+%/,
+  )
+  await diagram(page).focus()
   await page.keyboard.press('Escape')
   await expect(detail).toContainText('Pick an event')
   await expect(pickedRows).toHaveCount(0)

@@ -1,7 +1,7 @@
-import { useId, useMemo } from 'react'
+import { useId, useMemo, useState, type KeyboardEvent } from 'react'
 import type { SimTime, TraceView } from '../../core'
 import { formatDelay } from '../distribution-curve'
-import { lagLayout, timeToX, type LagFrame } from './lag-layout'
+import { lagAt, lagLayout, timeToX, type LagFrame } from './lag-layout'
 import { catchUpText, convergedText, lagSummary } from './lag-text'
 import './lag.css'
 
@@ -57,6 +57,23 @@ export function LagChart({ view, projection, domain, width, cursor }: LagChartPr
   const { events, ms, divergent, converged, catchUp } = layout
   const showConverged = converged !== null && converged.x !== null && layout.windows.length > 0
   const status = catchUpText(catchUp)
+  const [probe, setProbe] = useState<number | null>(null)
+  const end = Math.min(t1, view.now)
+  const probeAt = (clientX: number, svg: SVGSVGElement) => {
+    const box = svg.getBoundingClientRect()
+    const px = ((clientX - box.left) / box.width) * width - MARGIN.left
+    return Math.max(t0, Math.min(end, t0 + (px / plotWidth) * (t1 - t0)))
+  }
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const step = (t1 - t0) / 50
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Escape') return
+    e.preventDefault()
+    e.stopPropagation()
+    if (e.key === 'Escape') return setProbe(null)
+    const from = probe ?? (e.key === 'ArrowRight' ? t0 - step : end + step)
+    setProbe(Math.max(t0, Math.min(end, from + (e.key === 'ArrowRight' ? step : -step))))
+  }
+  const probed = probe === null ? null : lagAt(view, projection, probe)
 
   return (
     <figure className="lag-chart" data-projection={id}>
@@ -64,6 +81,11 @@ export function LagChart({ view, projection, domain, width, cursor }: LagChartPr
         role="img"
         aria-label={lagSummary(id, layout)}
         data-testid="lag-chart"
+        tabIndex={0}
+        aria-describedby={`${hatchId}-probe`}
+        onPointerMove={(e) => setProbe(probeAt(e.clientX, e.currentTarget))}
+        onPointerLeave={() => setProbe(null)}
+        onKeyDown={onKeyDown}
         data-t0={t0}
         data-t1={t1}
         viewBox={`0 0 ${width} ${height}`}
@@ -140,6 +162,19 @@ export function LagChart({ view, projection, domain, width, cursor }: LagChartPr
             </g>
           )}
 
+          {probed !== null && (
+            <line
+              className="lag-probe"
+              data-testid="lag-probe"
+              x1={x(probed.at)}
+              x2={x(probed.at)}
+              y1={0}
+              y2={plotHeight}
+              stroke="#1a1a2e"
+              strokeDasharray="3 3"
+            />
+          )}
+
           {cursor >= t0 && cursor <= t1 && (
             <line
               className="lag-cursor"
@@ -161,6 +196,11 @@ export function LagChart({ view, projection, domain, width, cursor }: LagChartPr
         </g>
       </svg>
       <figcaption>
+        <span className="lag-probe-text" id={`${hatchId}-probe`} aria-live="polite">
+          {probed === null
+            ? 'Point at the chart, or focus it and press ← →, to read it at an instant.'
+            : `At ${formatDelay(probed.at)}: behind by ${probed.events} event${probed.events === 1 ? '' : 's'} and ${formatDelay(probed.ms)}; ${probed.rows} row${probed.rows === 1 ? '' : 's'} differ${probed.rows === 1 ? 's' : ''} from the truth.`}
+        </span>
         <span className="lag-status" data-trend={catchUp.trend} data-eta={catchUp.etaMs ?? ''}>
           {id}: {status}
         </span>

@@ -3,7 +3,7 @@ import type { SeriesRecord, TraceView } from '../../core'
 // The last tests run the engine to hold the layout to its own measures.
 import { buildResult, Simulation, traceView } from '../../core'
 import { scenario } from '../../core/testing'
-import { decimate, lagLayout, RECENT_MS, timeToX, type LagFrame } from './lag-layout'
+import { decimate, lagAt, lagLayout, RECENT_MS, timeToX, type LagFrame } from './lag-layout'
 
 /** A trace view with only what the lag chart reads: one projection's series and convergence. */
 function view(
@@ -330,5 +330,27 @@ describe('decimate', () => {
     expect(Math.max(...kept.map(([, v]) => v))).toBe(100)
     expect(Math.min(...kept.map(([, v]) => v))).toBe(0)
     expect(kept.map(([t]) => t)).toEqual([...kept.map(([t]) => t)].sort((a, b) => a - b))
+  })
+})
+
+describe('lagAt', () => {
+  const v = view(1000, run, 800)
+
+  it('reads the measures in force at an instant, the ms lag growing with time', () => {
+    expect(lagAt(v, 0, 50)).toEqual({ at: 50, events: 0, ms: 0, rows: 0 })
+    // At 350: two behind, the oldest appended at 100 (250 ms ago); one row differs.
+    expect(lagAt(v, 0, 350)).toEqual({ at: 350, events: 2, ms: 250, rows: 1 })
+    // At 550: one behind, appended at 200; two rows differ.
+    expect(lagAt(v, 0, 550)).toEqual({ at: 550, events: 1, ms: 350, rows: 2 })
+    expect(lagAt(v, 0, 900)).toEqual({ at: 900, events: 0, ms: 0, rows: 0 })
+  })
+
+  it('stops at the end of the trace', () => {
+    expect(lagAt(view(400, prefix(3), null), 0, 900)).toEqual({
+      at: 400,
+      events: 2,
+      ms: 300,
+      rows: 1,
+    })
   })
 })

@@ -140,6 +140,23 @@ export function lagLayout(view: TraceView, projection: number, frame: LagFrame):
   }
 }
 
+/** A projection's measures at one instant (up to the trace's end), for the chart's probe. */
+export function lagAt(
+  view: TraceView,
+  projection: number,
+  time: SimTime,
+): { readonly at: SimTime; readonly events: number; readonly ms: number; readonly rows: number } {
+  const s = view.series[projection]
+  const at = Math.min(time, view.now)
+  if (!s) return { at, events: 0, ms: 0, rows: 0 }
+  return {
+    at,
+    events: valueAt(s, s.behind, at),
+    ms: lagMsAt(s, at),
+    rows: valueAt(s, s.divergent, at),
+  }
+}
+
 /** Beyond this many corners per pixel of width on average, a path keeps 4 per pixel column. */
 const DENSE_PER_PX = 4
 

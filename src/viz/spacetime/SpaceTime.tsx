@@ -148,8 +148,13 @@ export const SpaceTime = memo(function SpaceTime({
                 key={`anomaly-${i}`}
                 data-mark="anomaly"
                 data-type={a.type}
+                data-count={a.count}
                 transform={`translate(${a.x},${a.y})`}
               >
+                <title>
+                  {a.count > 1 ? `${a.count} anomalies here; the first: ` : ''}
+                  {a.explanation}
+                </title>
                 <line y1={0} y2={LANE_HEIGHT * 0.32} stroke={INK.anomaly} strokeWidth={1.5} />
                 <circle r={7} fill={INK.anomaly} />
                 <text textAnchor="middle" dy="0.35em" fontSize={11} fontWeight={700} fill="#ffffff">

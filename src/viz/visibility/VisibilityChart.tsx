@@ -1,8 +1,8 @@
-import { useMemo } from 'react'
+import { useMemo, useState, type KeyboardEvent } from 'react'
 import { formatDelay } from '../distribution-curve'
 import { visibilityLayout, type CurveMarks } from './layout'
 import type { Theory } from './theory'
-import { quantileOf } from './visibility'
+import { quantileOf, shareWithin } from './visibility'
 
 /** One projection's curve: its id (for `data-projection`), its name, its times, maybe a theory. */
 export interface VisibilityCurve {
@@ -51,55 +51,95 @@ export function VisibilityChart({ curves, width, height = 260, xMax }: Visibilit
       ),
     [curves, plotWidth, plotHeight, xMax],
   )
+  const sorted = useMemo(() => curves.map((c) => [...c.times].sort((a, b) => a - b)), [curves])
+  const [probe, setProbe] = useState<number | null>(null)
+  const xOf = (ms: number) => (ms / layout.xMax) * plotWidth
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Escape') return
+    e.preventDefault()
+    e.stopPropagation()
+    if (e.key === 'Escape') return setProbe(null)
+    const step = layout.xMax / 50
+    const from = probe ?? (e.key === 'ArrowRight' ? 0 : layout.xMax + step)
+    setProbe(Math.max(0, Math.min(layout.xMax, from + (e.key === 'ArrowRight' ? step : -step))))
+  }
   return (
-    <svg
-      className="visibility-chart"
-      role="img"
-      aria-label={describeVisibility(curves)}
-      viewBox={`0 0 ${width} ${total}`}
-      style={{ width: `${width / 16}rem`, maxWidth: '100%', height: 'auto', overflow: 'visible' }}
-      fontSize={12}
-      fill={INK}
-    >
-      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-        {layout.yTicks.map((t) => (
-          <g key={t.value}>
-            <line x1={0} x2={plotWidth} y1={t.at} y2={t.at} stroke="#e4e4ea" />
-            <text x={-6} y={t.at} dy="0.32em" textAnchor="end">
+    <>
+      <svg
+        className="visibility-chart"
+        role="img"
+        tabIndex={0}
+        aria-label={describeVisibility(curves)}
+        onPointerMove={(e) => {
+          const box = e.currentTarget.getBoundingClientRect()
+          const px = ((e.clientX - box.left) / box.width) * width - MARGIN.left
+          setProbe(Math.max(0, Math.min(layout.xMax, (px / plotWidth) * layout.xMax)))
+        }}
+        onPointerLeave={() => setProbe(null)}
+        onKeyDown={onKeyDown}
+        viewBox={`0 0 ${width} ${total}`}
+        style={{ width: `${width / 16}rem`, maxWidth: '100%', height: 'auto', overflow: 'visible' }}
+        fontSize={12}
+        fill={INK}
+      >
+        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+          {layout.yTicks.map((t) => (
+            <g key={t.value}>
+              <line x1={0} x2={plotWidth} y1={t.at} y2={t.at} stroke="#e4e4ea" />
+              <text x={-6} y={t.at} dy="0.32em" textAnchor="end">
+                {t.label}
+              </text>
+            </g>
+          ))}
+          {layout.xTicks.map((t) => (
+            <text key={t.value} x={t.at} y={plotHeight + 16} textAnchor="middle">
               {t.label}
             </text>
-          </g>
-        ))}
-        {layout.xTicks.map((t) => (
-          <text key={t.value} x={t.at} y={plotHeight + 16} textAnchor="middle">
-            {t.label}
+          ))}
+          <line x1={0} x2={plotWidth} y1={plotHeight} y2={plotHeight} stroke={INK} />
+          <line x1={0} x2={0} y1={0} y2={plotHeight} stroke={INK} />
+          <text x={plotWidth / 2} y={plotHeight + 34} textAnchor="middle">
+            ms after the write
           </text>
-        ))}
-        <line x1={0} x2={plotWidth} y1={plotHeight} y2={plotHeight} stroke={INK} />
-        <line x1={0} x2={0} y1={0} y2={plotHeight} stroke={INK} />
-        <text x={plotWidth / 2} y={plotHeight + 34} textAnchor="middle">
-          ms after the write
-        </text>
-        <text transform={`translate(${-40},${plotHeight / 2}) rotate(-90)`} textAnchor="middle">
-          P(read sees it)
-        </text>
-        {layout.curves.map((marks, i) => (
-          <Curve key={curves[i]?.projection ?? i} curve={curves[i]} marks={marks} index={i} />
-        ))}
-      </g>
-      <g transform={`translate(${MARGIN.left},${height})`}>
-        {curves.map((c, i) => (
-          <LegendRow key={c.projection} row={i} colour={colour(i)} dash={dash(i)}>
-            {`${c.label} (${c.times.length} writes)`}
-          </LegendRow>
-        ))}
-        {theories.map((label, j) => (
-          <LegendRow key={label} row={curves.length + j} colour={THEORY} dash="5 4">
-            {label}
-          </LegendRow>
-        ))}
-      </g>
-    </svg>
+          <text transform={`translate(${-40},${plotHeight / 2}) rotate(-90)`} textAnchor="middle">
+            P(read sees it)
+          </text>
+          {layout.curves.map((marks, i) => (
+            <Curve key={curves[i]?.projection ?? i} curve={curves[i]} marks={marks} index={i} />
+          ))}
+          {probe !== null && (
+            <line
+              data-testid="visibility-probe"
+              x1={xOf(probe)}
+              x2={xOf(probe)}
+              y1={0}
+              y2={plotHeight}
+              stroke={INK}
+              strokeDasharray="3 3"
+            />
+          )}
+        </g>
+        <g transform={`translate(${MARGIN.left},${height})`}>
+          {curves.map((c, i) => (
+            <LegendRow key={c.projection} row={i} colour={colour(i)} dash={dash(i)}>
+              {`${c.label} (${c.times.length} writes)`}
+            </LegendRow>
+          ))}
+          {theories.map((label, j) => (
+            <LegendRow key={label} row={curves.length + j} colour={THEORY} dash="5 4">
+              {label}
+            </LegendRow>
+          ))}
+        </g>
+      </svg>
+      <p className="visibility-probe-text" data-testid="visibility-probe-text" aria-live="polite">
+        {probe === null
+          ? 'Point at the chart, or focus it and press ← →, to read the chances at a delay.'
+          : `A read ${formatDelay(probe, true)} after the write sees it: ${curves
+              .map((c, i) => `${c.label} ${Math.round(shareWithin(sorted[i] ?? [], probe) * 100)}%`)
+              .join(', ')}.`}
+      </p>
+    </>
   )
 }
 

@@ -4,7 +4,7 @@ import type { TraceDelivery, TraceView } from '../../core'
 import { buildResult, Simulation, traceView, type ProjectionSpec } from '../../core'
 import { scenario } from '../../core/testing'
 import { theoreticalCdf } from './theory'
-import { empiricalCdf, ksDistance, quantileOf, visibilityTimes } from './visibility'
+import { empiricalCdf, ksDistance, quantileOf, shareWithin, visibilityTimes } from './visibility'
 
 /** A view with the given appends (position i+1 at `at[i]`) and copies; everything else empty. */
 function view(at: readonly number[], deliveries: readonly Partial<TraceDelivery>[]): TraceView {
@@ -283,5 +283,16 @@ describe('theory against runs', () => {
     expect(ksDistance(times, (t) => Math.min(1, Math.max(0, (t - 40) / 500)))).toBeGreaterThan(
       critical,
     )
+  })
+})
+
+describe('shareWithin', () => {
+  it('is the share of times at or below a delay', () => {
+    const sorted = [10, 20, 20, 30, 50]
+    expect(shareWithin(sorted, 5)).toBe(0)
+    expect(shareWithin(sorted, 20)).toBe(0.6)
+    expect(shareWithin(sorted, 49.9)).toBe(0.8)
+    expect(shareWithin(sorted, 50)).toBe(1)
+    expect(shareWithin([], 50)).toBe(0)
   })
 })

@@ -97,3 +97,16 @@ export function ksDistance(times: readonly number[], cdf: (t: number) => number)
   }
   return d
 }
+
+/** The share of sorted visibility times at or below `ms`: the empirical P(a read then sees it). */
+export function shareWithin(sorted: readonly number[], ms: number): number {
+  if (sorted.length === 0) return 0
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sorted[mid] as number) <= ms) lo = mid + 1
+    else hi = mid
+  }
+  return lo / sorted.length
+}
