@@ -166,6 +166,31 @@ test('zoom and pan change the window of time, and reset brings the whole run bac
   }
   await button(page, 'Later').click()
   await expect(range).not.toHaveText(zoomed ?? '')
+  // Two fingers moving apart zoom in further; together again, out.
+  await button(page, 'Reset zoom').click()
+  const plot = diagram(page)
+  const box = await plot.boundingBox()
+  if (!box) throw new Error('no diagram')
+  const touch = (type: string, pointerId: number, x: number) =>
+    plot.dispatchEvent(type, {
+      pointerId,
+      pointerType: 'touch',
+      isPrimary: pointerId === 1,
+      clientX: box.x + x,
+      clientY: box.y + 60,
+      bubbles: true,
+    })
+  await touch('pointerdown', 1, 500)
+  await touch('pointerdown', 2, 700)
+  await touch('pointermove', 2, 900)
+  await touch('pointermove', 1, 300)
+  await touch('pointerup', 1, 300)
+  await touch('pointerup', 2, 900)
+  const pinched =
+    Number(await range.getAttribute('data-t1')) - Number(await range.getAttribute('data-t0'))
+  // The run lasts 1 s; the fingers ended three times as far apart as they began.
+  expect(pinched).toBeLessThan(1000 / 2)
+  expect(pinched).toBeGreaterThan(1000 / 4)
   // From the keyboard too.
   await diagram(page).focus()
   await page.keyboard.press('-')
@@ -295,4 +320,33 @@ test('a Monte Carlo estimate pools many seeds in a Web Worker, with its progress
   await shootTimelines(page, 'reports/screenshots/timelines-visibility-estimate-1280.png')
   await button(page, 'Back to this run').click()
   await expect(note).toContainText('The curves are this run’s')
+})
+
+test('at 1920x1080 in presenter mode the timelines draw larger, fit the screen and pass axe', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await start(page, outOfOrder.name ?? '')
+  await button(page, 'Presenter mode').click()
+  await button(page, 'Jump to end').click()
+  await expect(page.getByRole('heading', { name: /^Result: / })).toBeVisible()
+  await diagram(page).focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  // The diagram's drawing is scaled up with the root type: lane labels are 13 px at 16 px type.
+  const label = page.getByTestId('spacetime-svg').locator('text', { hasText: 'naive' }).first()
+  const box = await label.boundingBox()
+  expect(box?.height ?? 0).toBeGreaterThan(18)
+  const width = await page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+        .documentElement.scrollWidth,
+  )
+  expect(width).toBeLessThanOrEqual(1920)
+  await shootTimelines(page, 'reports/screenshots/timelines-out-of-order-1920-presenter.png')
+  expect(
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([])
 })

@@ -32,3 +32,24 @@ function clamp(w: TimeWindow, bounds: TimeWindow): TimeWindow {
   const t0 = Math.min(Math.max(w[0], bounds[0]), bounds[1] - span)
   return [t0, t0 + span]
 }
+
+/**
+ * Two fingers moving apart or together over the plot: the window zooms by the ratio of their
+ * distances around the instant between them, and that instant follows their midpoint (a pinch
+ * also pans). Finger positions are px from the plot's left edge; `width` is the plot's width.
+ */
+export function pinchWindow(
+  w: TimeWindow,
+  before: readonly [number, number],
+  after: readonly [number, number],
+  width: number,
+  bounds: TimeWindow,
+): TimeWindow {
+  const d0 = Math.abs(before[0] - before[1])
+  const d1 = Math.abs(after[0] - after[1])
+  if (d0 < 1 || d1 < 1 || width <= 0) return w
+  const mid0 = (before[0] + before[1]) / 2
+  const mid1 = (after[0] + after[1]) / 2
+  const zoomed = zoomWindow(w, d1 / d0, w[0] + (mid0 / width) * (w[1] - w[0]), bounds)
+  return panWindow(zoomed, (-(mid1 - mid0) / width) * (zoomed[1] - zoomed[0]), bounds)
+}

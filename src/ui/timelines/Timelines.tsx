@@ -13,7 +13,7 @@ import { useApp } from '../../state/store'
 import { SpaceTime, plotHeight } from '../../viz/spacetime/SpaceTime'
 import { markCounts, spaceTimeLayout } from '../../viz/spacetime/spacetime-layout'
 import { RIGHT_PAD, laneLabelWidth } from '../../viz/spacetime/spacetime-style'
-import { panWindow, zoomWindow, type TimeWindow } from '../../viz/time-window'
+import { panWindow, pinchWindow, zoomWindow, type TimeWindow } from '../../viz/time-window'
 import { formatMs } from '../format'
 import { LagChart } from '../../viz/lag/LagChart'
 import { Legend } from './Legend'
@@ -46,7 +46,7 @@ export function Timelines() {
   const window = zoomed ?? bounds
   const selected = useApp((s) => s.picked?.position ?? null)
   const pickEvent = useApp((s) => s.pickEvent)
-  const width = useWidth()
+  const { ref, width, scale } = useDrawingWidth()
   const id = useId()
   if (!view) return null
   const plot = Math.max(200, width - laneLabelWidth(view.projections) - RIGHT_PAD)
@@ -57,7 +57,7 @@ export function Timelines() {
     setZoomed(panWindow(window, share * (window[1] - window[0]), bounds))
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="timelines">
+    <section aria-labelledby={`${id}-heading`} className="timelines" ref={ref}>
       <h2 id={`${id}-heading`}>Timelines</h2>
       <div className="timeline-tools" role="group" aria-label="Time window of the timelines">
         <button type="button" onClick={() => zoom(ZOOM_STEP)}>
@@ -113,6 +113,7 @@ export function Timelines() {
         view={view}
         window={window}
         width={plot}
+        scale={scale}
         selected={selected}
         onSelect={(position) => {
           const key = view.events.find((e) => e.position === position)?.key
@@ -120,6 +121,7 @@ export function Timelines() {
         }}
         onZoom={(factor, at) => setZoomed(zoomWindow(window, factor, at, bounds))}
         onPan={(ms) => setZoomed(panWindow(window, ms, bounds))}
+        onPinch={(before, after) => setZoomed(pinchWindow(window, before, after, plot, bounds))}
       />
       <Legend />
       <h3>Divergence and lag</h3>
@@ -146,10 +148,14 @@ interface DiagramProps {
   readonly view: TraceView
   readonly window: TimeWindow
   readonly width: number
+  /** Screen px per drawing px (presenter mode draws larger). */
+  readonly scale: number
   readonly selected: number | null
   readonly onSelect: (position: number | null) => void
   readonly onZoom: (factor: number, at: number) => void
   readonly onPan: (ms: number) => void
+  /** Two fingers moved: their positions in px from the plot's left, before and after. */
+  readonly onPinch: (before: [number, number], after: [number, number]) => void
 }
 
 /**
@@ -157,9 +163,24 @@ interface DiagramProps {
  * light up in every lane), + and - zoom, Shift+arrows pan, the wheel zooms where it points, a drag
  * pans. What is picked or pointed at is described in words below it.
  */
-function Diagram({ id, view, window, width, selected, onSelect, onZoom, onPan }: DiagramProps) {
+function Diagram({
+  id,
+  view,
+  window,
+  width,
+  scale,
+  selected,
+  onSelect,
+  onZoom,
+  onPan,
+  onPinch,
+}: DiagramProps) {
   const [hover, setHover] = useState<number | null>(null)
   const drag = useRef<{ x: number } | null>(null)
+  // Fingers on the plot (touch), by pointer id: two of them pinch.
+  const fingers = useRef(new Map<number, number>())
+  const plotX = (clientX: number, el: Element) =>
+    (clientX - el.getBoundingClientRect().left) / scale - laneLabelWidth(view.projections)
   const counts = useMemo(
     () =>
       markCounts(
@@ -168,11 +189,8 @@ function Diagram({ id, view, window, width, selected, onSelect, onZoom, onPan }:
     [view, window, width],
   )
   const inView = view.events.filter((e) => e.at >= window[0] && e.at <= window[1])
-  const msAt = (clientX: number, el: Element) => {
-    const box = el.getBoundingClientRect()
-    const px = clientX - box.left - laneLabelWidth(view.projections)
-    return window[0] + (px / width) * (window[1] - window[0])
-  }
+  const msAt = (clientX: number, el: Element) =>
+    window[0] + (plotX(clientX, el) / width) * (window[1] - window[0])
   const nearest = (ms: number) => {
     let best: number | null = null
     let gap = ((window[1] - window[0]) / width) * 8
@@ -232,32 +250,59 @@ function Diagram({ id, view, window, width, selected, onSelect, onZoom, onPan }:
           onZoom(e.deltaY < 0 ? ZOOM_STEP : 1 / ZOOM_STEP, msAt(e.clientX, e.currentTarget))
         }}
         onPointerDown={(e: PointerEvent<HTMLDivElement>) => {
-          drag.current = { x: e.clientX }
+          if (e.pointerType === 'touch')
+            fingers.current.set(e.pointerId, plotX(e.clientX, e.currentTarget))
+          if (fingers.current.size < 2) drag.current = { x: e.clientX }
+          else drag.current = null
         }}
         onPointerUp={(e: PointerEvent<HTMLDivElement>) => {
+          const pinched = fingers.current.size > 1
+          fingers.current.delete(e.pointerId)
+          if (pinched) return
           const start = drag.current
           drag.current = null
           if (start && Math.abs(e.clientX - start.x) < 3)
             onSelect(nearest(msAt(e.clientX, e.currentTarget)))
         }}
         onPointerMove={(e: PointerEvent<HTMLDivElement>) => {
+          const f = fingers.current
+          if (f.size === 2 && f.has(e.pointerId)) {
+            const [a, b] = [...f.keys()] as [number, number]
+            const before: [number, number] = [f.get(a) as number, f.get(b) as number]
+            f.set(e.pointerId, plotX(e.clientX, e.currentTarget))
+            onPinch(before, [f.get(a) as number, f.get(b) as number])
+            return
+          }
+          if (f.has(e.pointerId)) f.set(e.pointerId, plotX(e.clientX, e.currentTarget))
           const start = drag.current
           if (start && Math.abs(e.clientX - start.x) >= 3) {
-            onPan((-(e.clientX - start.x) / width) * (window[1] - window[0]))
+            onPan((-(e.clientX - start.x) / scale / width) * (window[1] - window[0]))
             drag.current = { x: e.clientX }
             return
           }
           setHover(nearest(msAt(e.clientX, e.currentTarget)))
+        }}
+        onPointerCancel={(e: PointerEvent<HTMLDivElement>) => {
+          fingers.current.delete(e.pointerId)
+          drag.current = null
         }}
         onPointerLeave={() => {
           drag.current = null
           setHover(null)
         }}
       >
-        <SpaceTime view={view} window={window} width={width} selected={shown} time={formatMs} />
+        <SpaceTime
+          view={view}
+          window={window}
+          width={width}
+          scale={scale}
+          selected={shown}
+          time={formatMs}
+        />
         <Cursor
           window={window}
           width={width}
+          scale={scale}
           left={laneLabelWidth(view.projections)}
           lanes={view.projections.length}
         />
@@ -283,11 +328,13 @@ function Diagram({ id, view, window, width, selected, onSelect, onZoom, onPan }:
 function Cursor({
   window,
   width,
+  scale,
   left,
   lanes,
 }: {
   window: TimeWindow
   width: number
+  scale: number
   left: number
   lanes: number
 }) {
@@ -300,18 +347,41 @@ function Cursor({
       data-testid="spacetime-cursor"
       data-at={now}
       aria-hidden="true"
-      style={{ left: left + x, height: plotHeight(lanes) }}
+      style={{ left: (left + x) * scale, height: plotHeight(lanes) * scale }}
     />
   )
 }
 
-/** The width available to the timelines, following the window's size. */
-function useWidth(): number {
-  const [width, setWidth] = useState(() => Math.min(1200, globalThis.innerWidth - 64))
+/**
+ * The width the timelines may draw in, in drawing px (the element's own width, followed as it
+ * changes), and how many screen px a drawing px takes: the root font size over 16, so that
+ * presenter mode (larger root type) draws everything larger. Follows the presenter switch too.
+ */
+function useDrawingWidth(): {
+  ref: (node: HTMLElement | null) => void
+  width: number
+  scale: number
+} {
+  const [node, ref] = useState<HTMLElement | null>(null)
+  const measure = () => {
+    const scale = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1
+    // Less the diagram frame's border.
+    const screen = (node?.clientWidth || globalThis.innerWidth - 64) - 4
+    return { width: Math.min(1400, screen / scale), scale }
+  }
+  const [size, setSize] = useState(measure)
   useEffect(() => {
-    const update = () => setWidth(Math.min(1400, globalThis.innerWidth - 64))
-    globalThis.addEventListener('resize', update)
-    return () => globalThis.removeEventListener('resize', update)
-  }, [])
-  return width
+    const update = () => setSize(measure())
+    update()
+    const resized = new ResizeObserver(update)
+    if (node) resized.observe(node)
+    const classes = new MutationObserver(update)
+    classes.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] })
+    return () => {
+      resized.disconnect()
+      classes.disconnect()
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [node])
+  return { ref, ...size }
 }

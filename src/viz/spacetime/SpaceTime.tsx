@@ -18,6 +18,11 @@ export interface SpaceTimeProps {
   readonly selected: number | null
   /** Formats simulated ms for the axis and the labels. */
   readonly time: (ms: number) => string
+  /**
+   * Screen px per drawing px: the root font size over 16, so presenter mode's larger type makes
+   * the whole diagram larger, its text with it. `width` is in drawing px.
+   */
+  readonly scale?: number
 }
 
 const LANE_HEIGHT = 56
@@ -38,6 +43,7 @@ export const SpaceTime = memo(function SpaceTime({
   width,
   selected,
   time,
+  scale = 1,
 }: SpaceTimeProps) {
   const layout = useMemo(
     () =>
@@ -56,19 +62,20 @@ export const SpaceTime = memo(function SpaceTime({
   const labels = laneLabelWidth(view.projections)
   const full = labels + width + RIGHT_PAD
   return (
-    <div className="spacetime-plot" style={{ width: full, height }}>
+    <div className="spacetime-plot" style={{ width: full * scale, height: height * scale }}>
       {dense && (
         <ArrowCanvas
           layout={layout}
           width={full}
           height={height}
+          scale={scale}
           left={labels}
           selected={selected}
         />
       )}
       <svg
-        width={full}
-        height={height}
+        width={full * scale}
+        height={height * scale}
         viewBox={`0 0 ${full} ${height}`}
         data-testid="spacetime-svg"
         data-arrows={layout.arrows.length}
@@ -330,12 +337,14 @@ function ArrowCanvas({
   layout,
   width,
   height,
+  scale,
   left,
   selected,
 }: {
   layout: SpaceTimeLayout
   width: number
   height: number
+  scale: number
   left: number
   selected: number | null
 }) {
@@ -344,7 +353,7 @@ function ArrowCanvas({
     const canvas = ref.current
     const ctx = canvas?.getContext('2d')
     if (!canvas || !ctx) return
-    const ratio = globalThis.devicePixelRatio || 1
+    const ratio = (globalThis.devicePixelRatio || 1) * scale
     canvas.width = Math.round(width * ratio)
     canvas.height = Math.round(height * ratio)
     ctx.setTransform(ratio, 0, 0, ratio, left * ratio, 0)
@@ -363,8 +372,13 @@ function ArrowCanvas({
       ctx.lineTo(a.x2, a.y2)
       ctx.stroke()
     }
-  }, [layout, width, height, left, selected])
+  }, [layout, width, height, scale, left, selected])
   return (
-    <canvas ref={ref} className="spacetime-canvas" style={{ width, height }} aria-hidden="true" />
+    <canvas
+      ref={ref}
+      className="spacetime-canvas"
+      style={{ width: width * scale, height: height * scale }}
+      aria-hidden="true"
+    />
   )
 }
