@@ -52,6 +52,15 @@ test('the diagram draws the run’s own appends, copies and reads, and grows as 
   expect(await marks(page, '[data-mark="read"][data-fresh="false"]')).toBe(
     want.reads.filter((r) => !r.fresh).length,
   )
+  // The pull reader's polls: each a request, an answer back when it carried events, else empty.
+  expect(await marks(page, '[data-mark="poll"]')).toBe(want.polls.length)
+  expect(await marks(page, '[data-mark="empty-answer"]')).toBe(
+    want.polls.filter((p) => p.count === 0).length,
+  )
+  expect(await marks(page, '[data-mark="answer"]')).toBe(
+    want.polls.filter((p) => (p.count ?? 0) > 0).length,
+  )
+  expect(want.polls.filter((p) => (p.count ?? 0) > 0).length).toBeGreaterThan(0)
   // The cursor sits at the instant shown, on the diagram and on every lag chart.
   await expect(page.getByTestId('spacetime-cursor')).toHaveAttribute('data-at', String(want.now))
   await expect(page.getByTestId('lag-chart')).toHaveCount(want.projections.length)
@@ -71,6 +80,13 @@ test('the diagram draws the run’s own appends, copies and reads, and grows as 
       page.locator(`svg.visibility-chart path[data-samples][data-projection="${id}"]`),
     ).toHaveAttribute('data-samples', String(applied))
   }
+  // Pointing at an append describes that event and its copies.
+  const append = page.getByTestId('spacetime-svg').locator('[data-mark="append"]').first()
+  await append.scrollIntoViewIfNeeded()
+  const at = await append.boundingBox()
+  if (!at) throw new Error('no append drawn')
+  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2)
+  await expect(page.getByTestId('timeline-detail')).toContainText('Event 1 (TodoAdded')
   await shootTimelines(page, 'reports/screenshots/timelines-read-after-write-1280.png')
 })
 
@@ -211,6 +227,10 @@ test('the cursor follows playback, stepping and scrubbing back', async ({ page }
   await expect(cursor).not.toHaveAttribute('data-at', String(at))
   expect(Number(await cursor.getAttribute('data-at'))).toBeLessThan(at)
   expect(await marks(page, '[data-mark="append"]')).toBeLessThanOrEqual(appendsThen)
+  // Scrubbing: the time slider back to the start takes the cursor there.
+  await page.getByRole('slider', { name: 'Time' }).focus()
+  await page.keyboard.press('Home')
+  await expect(cursor).toHaveAttribute('data-at', '0')
   // Playing, it moves on its own, and the marks follow.
   const before = Number(await cursor.getAttribute('data-at'))
   await button(page, 'Play').click()

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import { domains, type DomainName, type ScenarioInput } from '../core'
@@ -97,6 +98,29 @@ export function useApp<T>(selector: (state: AppState) => T, store: AppStore = ap
   return useStore(store, selector)
 }
 
+/**
+ * Transient updates: calls `onChange` with the selected value now and whenever it changes, without
+ * re-rendering the component (zustand's pattern for things that move every frame, such as a
+ * playback cursor drawn by setting a style). `onChange` should be stable (useCallback) or the
+ * subscription is renewed on each render.
+ */
+export function useTransient<T>(
+  selector: (state: AppState) => T,
+  onChange: (value: T) => void,
+  store: AppStore = appStore,
+): void {
+  useEffect(() => {
+    let last = selector(store.getState())
+    onChange(last)
+    return store.subscribe((state) => {
+      const next = selector(state)
+      if (Object.is(next, last)) return
+      last = next
+      onChange(next)
+    })
+  }, [selector, onChange, store])
+}
+
 // Named selectors, so components subscribe to exactly what they render.
 export const selectRun = (s: AppState) => s.run
 export const selectScenarioName = (s: AppState) => s.scenario.name ?? 'Untitled'
@@ -104,6 +128,7 @@ export const selectRunScenario = (s: AppState) => s.runScenario
 export const selectLoadScenario = (s: AppState) => s.loadScenario
 export const selectScenario = (s: AppState) => s.scenario
 export const selectPickedKey = (s: AppState) => s.picked?.key ?? null
+export const selectNow = (s: AppState) => s.frame?.now ?? 0
 export const selectStorage = (s: AppState) => s.storage
 export const selectUnsaved = (s: AppState) => s.unsaved
 export const selectRuns = (s: AppState) => s.runs

@@ -95,7 +95,13 @@ export function Legend() {
             strokeDasharray="1 3"
           />
         </svg>
-        poll (pull)
+        poll and its answer (pull)
+      </li>
+      <li>
+        <svg {...SWATCH} aria-hidden="true">
+          <circle cx={22} cy={8} r={3.5} fill="#ffffff" stroke={INK.poll} strokeWidth={1.5} />
+        </svg>
+        empty answer (nothing new)
       </li>
       <li>
         <svg {...SWATCH} aria-hidden="true">

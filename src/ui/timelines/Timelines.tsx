@@ -1,4 +1,5 @@
 import {
+  useCallback,
   useEffect,
   useId,
   useMemo,
@@ -9,7 +10,7 @@ import {
   type WheelEvent,
 } from 'react'
 import type { TraceView } from '../../core'
-import { useApp } from '../../state/store'
+import { selectNow, useApp, useTransient } from '../../state/store'
 import { SpaceTime, plotHeight } from '../../viz/spacetime/SpaceTime'
 import { markCounts, spaceTimeLayout } from '../../viz/spacetime/spacetime-layout'
 import { RIGHT_PAD, laneLabelWidth } from '../../viz/spacetime/spacetime-style'
@@ -338,16 +339,26 @@ function Cursor({
   left: number
   lanes: number
 }) {
-  const now = useApp((s) => s.frame?.now ?? 0)
-  const x = ((now - window[0]) / (window[1] - window[0])) * width
-  if (x < 0 || x > width) return null
+  const ref = useRef<HTMLDivElement>(null)
+  const place = useCallback(
+    (now: number) => {
+      const el = ref.current
+      if (!el) return
+      const x = ((now - window[0]) / (window[1] - window[0])) * width
+      el.hidden = x < 0 || x > width
+      el.style.left = `${(left + x) * scale}px`
+      el.dataset.at = String(now)
+    },
+    [window, width, scale, left],
+  )
+  useTransient(selectNow, place)
   return (
     <div
+      ref={ref}
       className="spacetime-cursor"
       data-testid="spacetime-cursor"
-      data-at={now}
       aria-hidden="true"
-      style={{ left: (left + x) * scale, height: plotHeight(lanes) * scale }}
+      style={{ height: plotHeight(lanes) * scale }}
     />
   )
 }

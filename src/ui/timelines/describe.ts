@@ -59,7 +59,7 @@ export function describeEvent(
       : ` The checker found ${plural(anomalies.length, 'anomaly', 'anomalies')} involving it: ${anomalies
           .slice(0, 3)
           .map((a) => `at ${time(a.at)} on ${a.projection}, ${a.explanation.replace(/\.$/, '')}`)
-          .join('; ')}${anomalies.length > 3 ? '; …' : ''}.`
+          .join('; ')}${anomalies.length > 3 ? `; and ${anomalies.length - 3} more` : ''}.`
   return `Event ${position} (${e.type} on ${e.stream}) appended at ${time(e.at)}. ${
     copies.length === 0 ? 'No copy sent yet.' : `${copies.join('; ')}.`
   }${found}`

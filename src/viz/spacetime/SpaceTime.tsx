@@ -110,17 +110,40 @@ export const SpaceTime = memo(function SpaceTime({
               <line key={l.projection} x1={0} x2={width} y1={l.y} y2={l.y} stroke={INK.lane} />
             ))}
             {layout.polls.map((p, i) => (
-              <line
-                key={`poll-${i}`}
-                data-mark="poll"
-                x1={p.x1}
-                y1={p.y1}
-                x2={p.x2}
-                y2={p.y2}
-                stroke={INK.poll}
-                strokeDasharray="1 3"
-                strokeWidth={1.5}
-              />
+              <g key={`poll-${i}`} data-mark="poll" data-count={p.count ?? undefined}>
+                <line
+                  x1={p.x1}
+                  y1={p.y1}
+                  x2={p.x2}
+                  y2={p.y2}
+                  stroke={INK.poll}
+                  strokeDasharray="1 3"
+                  strokeWidth={1.5}
+                />
+                {p.answer && (
+                  <line
+                    data-mark="answer"
+                    x1={p.x2}
+                    y1={p.y2}
+                    x2={p.answer.x2}
+                    y2={p.answer.y2}
+                    stroke={INK.poll}
+                    strokeDasharray="1 3"
+                    strokeWidth={1.5}
+                  />
+                )}
+                {p.count === 0 && (
+                  <circle
+                    data-mark="empty-answer"
+                    cx={p.x2}
+                    cy={p.y2}
+                    r={3.5}
+                    fill="#ffffff"
+                    stroke={INK.poll}
+                    strokeWidth={1.5}
+                  />
+                )}
+              </g>
             ))}
             {!dense && layout.arrows.map((a) => <Arrow key={a.send} a={a} selected={selected} />)}
             {dense &&

@@ -163,6 +163,30 @@ describe('the space-time layout', () => {
     expect(markCounts(pinned).anomalies).toBe(3)
   })
 
+  it('draws a poll as a request up to the store and its answer back down, or an empty answer', () => {
+    const pulled = spaceTimeLayout(
+      {
+        ...view,
+        deliveries: [copy({ send: 0, position: 1, sentAt: 110, arrivedAt: 125 })],
+        polls: [
+          { projection: 0, sentAt: 100, answeredAt: 110, count: 1 },
+          { projection: 1, sentAt: 100, answeredAt: 112, count: 0 },
+          { projection: 0, sentAt: 900, answeredAt: null, count: null },
+        ],
+      },
+      frame,
+    )
+    expect(pulled.polls.map((p) => [p.x1, p.y1, p.x2, p.y2, p.answer])).toEqual([
+      // From a's lane (60) at 100 up to the store (20) at 110, back down to a at 125.
+      [100, 60, 110, 20, { x2: 125, y2: 60, arrivedAt: 125 }],
+      // b's answer held nothing: no way back, an empty answer on the store lane.
+      [100, 100, 112, 20, null],
+      // Unanswered at the instant shown: the request is halfway up.
+      [900, 60, 1000, 40, null],
+    ])
+    expect(markCounts(pulled)).toMatchObject({ polls: 3, emptyAnswers: 1 })
+  })
+
   it('keeps only what crosses the visible stretch when zoomed in', () => {
     const zoomed = spaceTimeLayout(view, { ...frame, t0: 350, t1: 450 })
     // Appends at 100 and 200 are out of view; copies 0 (100..500), 3 (350..400), 4 (200..now)

@@ -91,6 +91,12 @@ export interface PollMark {
   readonly y1: number
   readonly x2: number
   readonly y2: number
+  /**
+   * The answer's way back, from the store when it answered to the projection when its events
+   * arrived (the earliest of the copies it carried); null when it carried none (drawn as an empty
+   * answer on the store lane) or is still on its way.
+   */
+  readonly answer: { readonly x2: number; readonly y2: number; readonly arrivedAt: number } | null
 }
 
 /**
@@ -216,18 +222,33 @@ export function spaceTimeLayout(view: TraceView, frame: SpaceTimeFrame): SpaceTi
       y: laneY(r.projection),
     }))
 
+  // An answer's events leave the store when it answers: its copies are sent at that instant.
+  const answerArrival = new Map<string, number>()
+  for (const d of view.deliveries) {
+    if (d.arrivedAt === null) continue
+    const key = `${d.projection}:${d.sentAt}`
+    answerArrival.set(key, Math.min(answerArrival.get(key) ?? Infinity, d.arrivedAt))
+  }
   const polls: PollMark[] = view.polls
     .filter((p) => visible(p.sentAt, p.answeredAt ?? view.now))
-    .map((p) => ({
-      projection: p.projection,
-      sentAt: p.sentAt,
-      answeredAt: p.answeredAt,
-      count: p.count,
-      x1: x(p.sentAt),
-      y1: laneY(p.projection),
-      x2: x(p.answeredAt ?? view.now),
-      y2: p.answeredAt === null ? (laneY(p.projection) + storeY) / 2 : storeY,
-    }))
+    .map((p) => {
+      const arrivedAt =
+        p.answeredAt !== null && (p.count ?? 0) > 0
+          ? answerArrival.get(`${p.projection}:${p.answeredAt}`)
+          : undefined
+      return {
+        projection: p.projection,
+        sentAt: p.sentAt,
+        answeredAt: p.answeredAt,
+        count: p.count,
+        x1: x(p.sentAt),
+        y1: laneY(p.projection),
+        x2: x(p.answeredAt ?? view.now),
+        y2: p.answeredAt === null ? (laneY(p.projection) + storeY) / 2 : storeY,
+        answer:
+          arrivedAt === undefined ? null : { x2: x(arrivedAt), y2: laneY(p.projection), arrivedAt },
+      }
+    })
 
   const index = new Map(view.projections.map((id, i) => [id, i]))
   const pins = new Map<string, AnomalyMark>()
@@ -289,6 +310,7 @@ export function markCounts(layout: SpaceTimeLayout) {
     reads: layout.reads.length,
     staleReads: layout.reads.filter((r) => !r.fresh).length,
     polls: layout.polls.length,
+    emptyAnswers: layout.polls.filter((p) => p.count === 0).length,
     windows: layout.windows.length,
     anomalies: layout.anomalies.reduce((n, a) => n + a.count, 0),
   }
