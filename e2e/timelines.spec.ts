@@ -86,7 +86,13 @@ test('the diagram draws the run’s own appends, copies and reads, and grows as 
   const at = await append.boundingBox()
   if (!at) throw new Error('no append drawn')
   await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2)
-  await expect(page.getByTestId('timeline-detail')).toContainText('Event 1 (TodoAdded')
+  // Its data, kind and times.
+  const detailText = page.getByTestId('timeline-detail')
+  await expect(detailText).toContainText('Event 1 (TodoAdded on todo/t1, {"id":"t1"')
+  await expect(detailText).toContainText('appended at 0 ms')
+  await expect(detailText).toContainText(
+    /copy to push-reader sent 0 ms, arrived [\d.]+ ms: applied/,
+  )
   await shootTimelines(page, 'reports/screenshots/timelines-read-after-write-1280.png')
 })
 

@@ -1,5 +1,6 @@
 import type { Intervention } from '../scenario/interventions'
 import type { Scenario } from '../scenario/schema'
+import type { EventData } from '../events'
 import type { SimTime } from '../time'
 import type { Anomaly } from './anomaly'
 import { findAnomalies } from './checker'
@@ -48,6 +49,7 @@ export interface TraceEvent {
   readonly stream: string
   /** The read-model key it updates. */
   readonly key: string
+  readonly data: EventData
   readonly type: string
   readonly at: SimTime
 }
@@ -108,6 +110,7 @@ export function traceView(sim: Simulation): TraceView {
     position: e.position,
     stream: e.stream,
     key: sim.domain.keyOf(e),
+    data: e.data,
     type: e.type,
     at: e.at,
   }))

@@ -60,7 +60,9 @@ export function describeEvent(
           .slice(0, 3)
           .map((a) => `at ${time(a.at)} on ${a.projection}, ${a.explanation.replace(/\.$/, '')}`)
           .join('; ')}${anomalies.length > 3 ? `; and ${anomalies.length - 3} more` : ''}.`
-  return `Event ${position} (${e.type} on ${e.stream}) appended at ${time(e.at)}. ${
+  const data = JSON.stringify(e.data)
+  const shown = data.length > 120 ? `${data.slice(0, 119)}…` : data
+  return `Event ${position} (${e.type} on ${e.stream}, ${shown}) appended at ${time(e.at)}. ${
     copies.length === 0 ? 'No copy sent yet.' : `${copies.join('; ')}.`
   }${found}`
 }

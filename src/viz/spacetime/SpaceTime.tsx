@@ -384,7 +384,9 @@ function ArrowCanvas({
     ctx.beginPath()
     ctx.rect(0, 0, width - left - RIGHT_PAD, layout.height)
     ctx.clip()
-    ctx.globalAlpha = selected === null ? 0.55 : 0.12
+    // Thousands of arrows on top of each other: the fainter each, the more the density shows.
+    const alpha = Math.max(0.06, Math.min(0.55, 3000 / layout.arrows.length))
+    ctx.globalAlpha = selected === null ? alpha : alpha / 4
     for (const a of layout.arrows) {
       const s = arrowStyle(a)
       ctx.strokeStyle = s.stroke

@@ -29,8 +29,8 @@ const view: TraceView = {
   interventions: [],
   projections: ['a', 'b'],
   events: [
-    { position: 1, stream: 'todo/t1', key: 't1', type: 'TodoAdded', at: 100 },
-    { position: 2, stream: 'todo/t1', key: 't1', type: 'TodoRenamed', at: 200 },
+    { position: 1, stream: 'todo/t1', key: 't1', data: {}, type: 'TodoAdded', at: 100 },
+    { position: 2, stream: 'todo/t1', key: 't1', data: {}, type: 'TodoRenamed', at: 200 },
   ],
   deliveries: [
     copy({ send: 0, position: 1, sentAt: 100, arrivedAt: 500, outOfOrder: true }),

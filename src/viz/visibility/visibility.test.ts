@@ -13,7 +13,14 @@ function view(at: readonly number[], deliveries: readonly Partial<TraceDelivery>
     scenario: scenario(),
     interventions: [],
     projections: ['p', 'q'],
-    events: at.map((t, i) => ({ position: i + 1, stream: 's', key: 's', type: 'T', at: t })),
+    events: at.map((t, i) => ({
+      position: i + 1,
+      stream: 's',
+      key: 's',
+      data: {},
+      type: 'T',
+      at: t,
+    })),
     deliveries: deliveries.map((d, send) => ({
       send,
       position: 1,
