@@ -3,7 +3,6 @@ import {
   formatProblems,
   parseInterventions,
   parseScenario,
-  traceView,
   type Intervention,
   type InterventionInput,
   type InterventionOutcome,
@@ -16,7 +15,6 @@ import { Player } from './player'
 import { fasterSpeed, slowerSpeed } from './speeds'
 import { decodeShare, encodeShare } from './share'
 import { summarize, type RunSummary } from './summary'
-import { workerEstimator } from './visibility-estimate'
 import type { AppState, Context, RunStatus, TickInfo } from './types'
 
 type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void
@@ -278,36 +276,6 @@ export function runActions(set: Set, get: Get, ctx: Context) {
     play: withPlayer((p) => p.play()),
     pause: withPlayer((p) => p.pause()),
     yieldToInput: () => ctx.player?.yieldToInput(),
-    readTrace: () => (ctx.player ? traceView(ctx.player.sim) : null),
-    pickEvent: (picked: AppState['picked']) => set({ picked }),
-    estimateVisibility: (runs: number) => {
-      const player = ctx.player
-      if (!player) return
-      ctx.cancelEstimate?.()
-      const scenario = player.sim.scenario
-      const firstSeed = scenario.seed
-      let pooled: number[][] = scenario.projections.map(() => [])
-      let done = 0
-      set({ estimate: { runs, done, firstSeed, times: pooled } })
-      const estimator = ctx.deps.estimator ?? workerEstimator
-      ctx.cancelEstimate = estimator.start(
-        { scenario, firstSeed, runs },
-        (times) => {
-          if (ctx.player !== player) return
-          pooled = pooled.map((t, i) => t.concat(times[i] ?? []))
-          done++
-          set({ estimate: { runs, done, firstSeed, times: pooled } })
-        },
-        () => {
-          if (ctx.player === player) ctx.cancelEstimate = null
-        },
-      )
-    },
-    cancelEstimate: () => {
-      ctx.cancelEstimate?.()
-      ctx.cancelEstimate = null
-      set({ estimate: null })
-    },
     togglePlay: withPlayer((p) => (p.mode === 'paused' ? p.play() : p.pause())),
     stepForward: withPlayer((p) => p.stepForward()),
     stepBack: withPlayer((p) => p.stepBack()),

@@ -5,6 +5,7 @@ import { domains, type DomainName, type ScenarioInput } from '../core'
 import { DATABASE_NAME, openDatabase } from '../persistence'
 import { builtIns, defaultScenario } from '../scenarios'
 import { libraryActions } from './library-actions'
+import { timelineActions } from './timeline-actions'
 import { runActions } from './run-actions'
 import type { AppDeps, AppState, Context, LibraryChannel } from './types'
 import { webWriterLock } from './writer-lock'
@@ -42,6 +43,7 @@ export function createAppStore(deps: AppDeps, initial: ScenarioInput = defaultSc
     notice: null,
     rebuild: null,
     ...runActions(set, get, ctx),
+    ...timelineActions(set, ctx),
     ...libraryActions(set, get, ctx),
   }))
 }

@@ -1,36 +1,11 @@
-import { act, type ReactNode } from 'react'
-import { createRoot } from 'react-dom/client'
-
 /**
- * A small stand-in for testing-library (not installed): render into a detached-from-nothing
- * container under `act`, and find elements by role and accessible name as a screen reader would.
+ * A small stand-in for testing-library (not installed): render into a container under `act`
+ * (src/viz/test-render.tsx), and find elements by role and accessible name as a screen reader
+ * would.
  */
+import { act } from 'react'
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
-
-export interface Rendered {
-  container: HTMLElement
-  rerender(ui: ReactNode): void
-  unmount(): void
-}
-
-export function render(ui: ReactNode): Rendered {
-  const container = document.createElement('div')
-  document.body.append(container)
-  const root = createRoot(container)
-  act(() => root.render(ui))
-  return {
-    container,
-    rerender: (next) => act(() => root.render(next)),
-    unmount: () => {
-      act(() => root.unmount())
-      container.remove()
-    },
-  }
-}
+export { render, type Rendered } from '../viz/test-render'
 
 const IMPLICIT: Record<string, string> = {
   button: 'button',

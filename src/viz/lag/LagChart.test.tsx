@@ -1,64 +1,15 @@
-import { act, type ReactNode } from 'react'
-import { scenario } from '../../core/testing'
-import { createRoot } from 'react-dom/client'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TraceView } from '../../core'
 import { LagChart } from './LagChart'
-
-// src/ui/test-support.tsx has this, but viz may not import from ui: the few lines again.
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
-
-interface Rendered {
-  container: HTMLElement
-  rerender(ui: ReactNode): void
-  unmount(): void
-}
-
-function render(ui: ReactNode): Rendered {
-  const container = document.createElement('div')
-  document.body.append(container)
-  const root = createRoot(container)
-  act(() => root.render(ui))
-  return {
-    container,
-    rerender: (next) => act(() => root.render(next)),
-    unmount: () => {
-      act(() => root.unmount())
-      container.remove()
-    },
-  }
-}
+import { lagView, twoEvents } from './test-views'
+import { scenario } from '../../core/testing'
+import { render, type Rendered } from '../test-render'
 
 let view: Rendered | undefined
 afterEach(() => view?.unmount())
 
 // Two events appended at 100 and 200, applied at 500 and 600; rows differ from 300 to 800.
-const trace: TraceView = {
-  now: 1000,
-  scenario: scenario(),
-  interventions: [],
-  projections: ['p'],
-  events: [],
-  deliveries: [],
-  polls: [],
-  reads: [],
-  windows: [],
-  anomalies: [],
-  series: [
-    {
-      t: [100, 200, 300, 500, 600, 800],
-      behind: [1, 2, 2, 1, 0, 0],
-      oldestAt: [100, 100, 100, 200, null, null],
-      divergent: [0, 0, 1, 2, 1, 0],
-      buffered: [0, 0, 0, 0, 0, 0],
-      fetching: [0, 0, 0, 0, 0, 0],
-    },
-  ],
-  convergedAt: [800],
-}
+const trace = lagView(scenario(), 1000, twoEvents, 800)
 
 // 400 px wide less 60 px margins each side: a 280 px plot over 1 s.
 const props = { view: trace, projection: 0, domain: [0, 1000] as const, width: 400, cursor: 500 }

@@ -1,40 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type { SeriesRecord, TraceView } from '../../core'
 // The last tests run the engine to hold the layout to its own measures.
-import { buildResult, Simulation, traceView } from '../../core'
+import { buildResult, Simulation, traceView, type SeriesRecord } from '../../core'
 import { scenario } from '../../core/testing'
+import { lagView, twoEvents } from './test-views'
 import { decimate, lagAt, lagLayout, RECENT_MS, timeToX, type LagFrame } from './lag-layout'
 
-/** A trace view with only what the lag chart reads: one projection's series and convergence. */
-function view(
-  now: number,
-  s: Pick<SeriesRecord, 't' | 'behind' | 'oldestAt' | 'divergent'>,
-  convergedAt: number | null,
-): TraceView {
-  return {
-    now,
-    scenario: scenario(),
-    interventions: [],
-    projections: ['p'],
-    events: [],
-    deliveries: [],
-    polls: [],
-    reads: [],
-    windows: [],
-    anomalies: [],
-    series: [{ ...s, buffered: s.t.map(() => 0), fetching: s.t.map(() => 0) }],
-    convergedAt: [convergedAt],
-  }
-}
-
-// Two events appended at 100 and 200 and applied at 500 and 600; rows differ from 300 to 800
-// (the projection applied something the truth had already moved past).
-const run = {
-  t: [100, 200, 300, 500, 600, 800],
-  behind: [1, 2, 2, 1, 0, 0],
-  oldestAt: [100, 100, 100, 200, null, null],
-  divergent: [0, 0, 1, 2, 1, 0],
-}
+const view = (...args: Parameters<typeof lagView> extends [unknown, ...infer R] ? R : never) =>
+  lagView(scenario(), ...args)
+const run = twoEvents
 // 0.1 px per ms; 50 px per event on top, 25 px per row below.
 const frame: LagFrame = { t0: 0, t1: 1000, width: 100, lagHeight: 100, rowsHeight: 50 }
 
