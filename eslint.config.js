@@ -125,6 +125,15 @@ export default defineConfig(
     ignores: ['bench/browser/**'],
     languageOptions: { globals: globals.node },
   },
+  // The service worker, copied as it is into the build: plain JavaScript with its own globals.
+  {
+    files: ['public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { projectService: false, project: false },
+      globals: globals.serviceworker,
+    },
+  },
   // The storage bench page (served to Chromium by bench/bench-page.ts).
   { files: ['bench/browser/**'], languageOptions: { globals: globals.browser } },
   { files: ['src/**/*.tsx'], ...reactHooks.configs.flat.recommended },

@@ -22,3 +22,12 @@ void appStore
 window.addEventListener('hashchange', () => {
   if (hasSharedRun(location.hash)) void appStore.getState().openLink(location.hash)
 })
+
+// Offline once loaded (public/sw.js): the built app only, so that development never serves stale
+// modules from a cache.
+if (import.meta.env.PROD && 'serviceWorker' in navigator)
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
+      console.warn('Offline use is not available:', error)
+    })
+  })
