@@ -21,6 +21,22 @@ export function scenario(overrides: Partial<ScenarioInput> = {}): Scenario {
   return result.scenario
 }
 
+/**
+ * Todos t1, t2, t3 added at 0, 10 and 20 ms, sent to one projection `p` whose link delivers the
+ * copies listed (position, arrival time): a run whose every delivery is known by hand.
+ */
+export function threeTodosScripted(
+  script: readonly { readonly position: number; readonly at: number }[],
+  overrides: Partial<ScenarioInput> = {},
+): Scenario {
+  const add = (at: number, id: string) => ({ at, type: 'AddTodo', data: { id, title: id } })
+  return scenario({
+    commands: [add(0, 't1'), add(10, 't2'), add(20, 't3')],
+    projections: [{ id: 'p', link: { script: [...script] } }],
+    ...overrides,
+  })
+}
+
 /** The copies sent to one projection, in send order (needs a result built with `trace`). */
 export function deliveriesTo(result: Result, projection: string): DeliveryRecord[] {
   if (!result.deliveries) throw new Error('build the result with trace: true')

@@ -4,28 +4,18 @@
  */
 import { describe, expect, it } from 'vitest'
 import { buildResult, Simulation, simulate, type Result, type Scenario } from '../index'
-import { deliveriesTo, scenario } from '../testing'
+import { deliveriesTo, scenario, threeTodosScripted } from '../testing'
 
 const add = (at: number, id: string) => ({ at, type: 'AddTodo', data: { id, title: id } })
 
 describe('measures of a scripted run', () => {
   // e1, e2, e3 appended at 0, 10, 20 and first applied at 100, 50, 200.
   const result = simulate(
-    scenario({
-      commands: [add(0, 't1'), add(10, 't2'), add(20, 't3')],
-      projections: [
-        {
-          id: 'p',
-          link: {
-            script: [
-              { position: 1, at: 100 },
-              { position: 2, at: 50 },
-              { position: 3, at: 200 },
-            ],
-          },
-        },
-      ],
-    }),
+    threeTodosScripted([
+      { position: 1, at: 100 },
+      { position: 2, at: 50 },
+      { position: 3, at: 200 },
+    ]),
     { trace: true },
   )
   const p = result.projections.p

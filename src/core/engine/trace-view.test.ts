@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { buildResult, Simulation } from '../index'
-import { scenario } from '../testing'
+import { scenario, threeTodosScripted } from '../testing'
 import { traceView } from './trace-view'
 
 const add = (at: number, id: string) => ({ at, type: 'AddTodo', data: { id, title: id } })
@@ -16,23 +16,15 @@ const rename = (at: number, id: string, title: string) => ({
 
 describe('the trace view of a scripted run', () => {
   // Three events; the link delivers 1 at 100, 2 at 80, 3 at 50 and 1 again at 120.
-  const s = scenario({
-    commands: [add(0, 't1'), add(10, 't2'), add(20, 't3')],
-    projections: [
-      {
-        id: 'p',
-        link: {
-          script: [
-            { position: 1, at: 100 },
-            { position: 2, at: 80 },
-            { position: 3, at: 50 },
-            { position: 1, at: 120 },
-          ],
-        },
-      },
+  const s = threeTodosScripted(
+    [
+      { position: 1, at: 100 },
+      { position: 2, at: 80 },
+      { position: 3, at: 50 },
+      { position: 1, at: 120 },
     ],
-    reads: [{ at: 60, projection: 'p', key: 't3', mode: 'eventual' }],
-  })
+    { reads: [{ at: 60, projection: 'p', key: 't3', mode: 'eventual' }] },
+  )
   const sim = new Simulation(s)
   sim.run()
   const view = traceView(sim)
