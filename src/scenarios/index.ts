@@ -1,4 +1,4 @@
-import { parseScenario, formatProblems, type Scenario, type ScenarioInput } from '../core'
+import type { ScenarioInput } from '../core'
 import { bookstoreOversell, bookstoreReadRepair } from './bookstore-oversell'
 import { largePush } from './large-push'
 import { outOfOrder } from './out-of-order'
@@ -6,15 +6,7 @@ import { readAfterWrite } from './read-after-write'
 
 export { bookstoreOversell, bookstoreReadRepair, largePush, outOfOrder, readAfterWrite }
 
-/** Fixtures are data checked in code review; a fixture that does not validate is a bug. */
-export function load(input: ScenarioInput): Scenario {
-  const result = parseScenario(input)
-  if (!result.ok)
-    throw new Error(
-      `invalid built-in scenario "${String(input.name)}":\n${formatProblems(result.problems)}`,
-    )
-  return result.scenario
-}
+export { load } from './load'
 
 export const defaultScenario: ScenarioInput = readAfterWrite
 

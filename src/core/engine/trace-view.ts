@@ -1,6 +1,6 @@
 import type { Intervention } from '../scenario/interventions'
 import type { Scenario } from '../scenario/schema'
-import type { EventData } from '../events'
+import type { EventData, Row } from '../events'
 import type { SimTime } from '../time'
 import type { Anomaly } from './anomaly'
 import { findAnomalies } from './checker'
@@ -15,7 +15,7 @@ import {
   type DropReason,
 } from './log'
 import { seriesRecord, type SeriesRecord } from './series-record'
-import type { Simulation } from './simulation'
+import type { Rejection, Simulation } from './simulation'
 
 /**
  * What the timelines draw, as plain data read from a simulation at its current instant: every
@@ -39,6 +39,8 @@ export interface TraceView {
   readonly reads: readonly TraceRead[]
   readonly windows: readonly TraceWindow[]
   readonly anomalies: readonly Anomaly[]
+  /** Commands the write model refused so far, with the reason. */
+  readonly rejected: readonly Rejection[]
   /** Per projection (same order): lag and divergence over time, and when it converged. */
   readonly series: readonly SeriesRecord[]
   readonly convergedAt: readonly (SimTime | null)[]
@@ -87,12 +89,23 @@ export interface TracePoll {
 }
 
 export interface TraceRead {
+  /** The read's place in the scenario's `reads`, or -1 (a command's read or a query by hand). */
+  readonly index: number
+  /** The command this read decided, or -1. */
+  readonly command: number
   readonly projection: number
   readonly at: SimTime
   readonly answeredAt: SimTime
   readonly key: string
   readonly mode: string
+  readonly client: string | null
+  /** The answer: the row as the projection served it, null for "not found". */
+  readonly value: Row | null
   readonly fresh: boolean
+  /** Messages sent over the link to answer it (what a stronger read mode costs). */
+  readonly cost: number
+  readonly timedOut: boolean
+  readonly repaired: boolean
 }
 
 /** A stretch of time a projection could not be reached or could not work. */
@@ -125,15 +138,23 @@ export function traceView(sim: Simulation): TraceView {
     reads: [...sim.readRecords()]
       .sort((a, b) => a.at - b.at || a.index - b.index)
       .map((r) => ({
+        index: r.index,
+        command: r.command,
         projection: index.get(r.projection) ?? -1,
         at: r.at,
         answeredAt: r.answeredAt,
         key: r.key,
         mode: r.mode,
+        client: r.client,
+        value: r.value,
         fresh: r.fresh,
+        cost: r.cost,
+        timedOut: r.timedOut,
+        repaired: r.repaired,
       })),
     windows: windows(sim),
     anomalies: findAnomalies(sim),
+    rejected: [...sim.rejected],
     series: sim.projections.map((p) => seriesRecord(p.measures.series, p.pipeline)),
     convergedAt: sim.projections.map((p) => p.measures.series.convergedAt()),
   }

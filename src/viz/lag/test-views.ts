@@ -21,6 +21,7 @@ export function lagView(
     reads: [],
     windows: [],
     anomalies: [],
+    rejected: [],
     series: [{ ...s, buffered: s.t.map(() => 0), fetching: s.t.map(() => 0) }],
     convergedAt: [convergedAt],
   }

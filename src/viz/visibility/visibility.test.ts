@@ -39,6 +39,7 @@ function view(at: readonly number[], deliveries: readonly Partial<TraceDelivery>
     reads: [],
     windows: [],
     anomalies: [],
+    rejected: [],
     series: [],
     convergedAt: [null, null],
   }

@@ -1,0 +1,12 @@
+import { readAfterWriteLesson } from './read-after-write'
+import type { Lesson } from './types'
+
+export type { Lesson, LessonStep, Prediction, Choice, Claim, Evidence, Prose, TryIt } from './types'
+export { checkClaim, rowText, type CheckedClaim, type LessonWorld } from './claims'
+
+/** The guided lessons, in the order a course would take them. */
+export const lessons: readonly Lesson[] = [readAfterWriteLesson]
+
+export function lessonById(id: string): Lesson | undefined {
+  return lessons.find((l) => l.id === id)
+}
