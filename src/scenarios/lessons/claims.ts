@@ -47,12 +47,16 @@ export function checkClaim(claim: Claim, world: LessonWorld): CheckedClaim {
         `Read ${claim.index + 1}: ${who} ${trace.projections[read.projection]} for ${read.key} ` +
         `(${read.mode}) at ${ms(read.at)} and got ${found ? rowText(read.value) : '"not found"'} ` +
         `after ${ms(read.answeredAt - read.at)}: ${read.fresh ? 'fresh' : 'stale'}` +
-        `${read.repaired ? ', repaired first' : ''}, ${plural(read.cost, 'message')} sent.`
+        `${read.repaired ? ', repaired first' : ''}${read.timedOut ? ', after giving up waiting' : ''}, ` +
+        `${plural(read.cost, 'message')} sent.`
       const holds =
         (claim.found === undefined || claim.found === found) &&
         (claim.fresh === undefined || claim.fresh === read.fresh) &&
         (claim.repaired === undefined || claim.repaired === read.repaired) &&
-        (claim.minCost === undefined || read.cost >= claim.minCost)
+        (claim.minCost === undefined || read.cost >= claim.minCost) &&
+        (claim.minWait === undefined || read.answeredAt - read.at >= claim.minWait) &&
+        (claim.maxWait === undefined || read.answeredAt - read.at <= claim.maxWait) &&
+        (claim.timedOut === undefined || read.timedOut === claim.timedOut)
       return { holds, text }
     }
     case 'decision': {

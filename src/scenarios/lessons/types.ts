@@ -35,6 +35,10 @@ export type Claim =
       readonly repaired?: boolean
       /** At least this many messages were sent to answer it (a strong read's cost). */
       readonly minCost?: number
+      /** It answered at least / at most this many ms after it was asked (a read that waits). */
+      readonly minWait?: number
+      readonly maxWait?: number
+      readonly timedOut?: boolean
     }
   /** The read a command (by index in `commands`) was decided through. */
   | { readonly kind: 'decision'; readonly command: number; readonly fresh: boolean }
