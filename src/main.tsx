@@ -13,11 +13,13 @@ createRoot(root).render(
 )
 
 // Opens the event store and settles which tab saves runs. Then a shared link in the address opens
-// its run; without one, the run shown before a reload comes back.
+// its run; without one, the run shown before a reload comes back, unless the link is to a lesson,
+// which opens its own run.
 const shared = hasSharedRun(location.hash)
+const lesson = /(?:^#?|&)lesson=/.test(location.hash)
 void appStore
   .getState()
-  .init({ reopen: !shared })
+  .init({ reopen: !shared && !lesson })
   .then(() => (shared ? appStore.getState().openLink(location.hash) : undefined))
 window.addEventListener('hashchange', () => {
   if (hasSharedRun(location.hash)) void appStore.getState().openLink(location.hash)

@@ -64,6 +64,38 @@ describe('the Player', () => {
     expect(p.sim.now).toBe(160)
   })
 
+  it('plays to a stop and pauses exactly there, even when paused and played on the way', () => {
+    const { clock, player: p } = player(s)
+    p.setSpeed(2)
+    p.playTo(150)
+    clock.frames(1)
+    clock.frames(2, 16) // 64 ms of simulated time
+    p.pause()
+    clock.frames(3, 16)
+    expect(p.sim.now).toBe(64)
+    p.play()
+    clock.frames(1)
+    clock.frames(10, 16)
+    expect(p.mode).toBe('paused')
+    expect(p.sim.now).toBe(150)
+    expect(observe(p.sim)).toBe(freshAt(s, 150))
+    // The stop is spent: playing again goes on past it.
+    p.play()
+    clock.frames(1)
+    clock.frames(2, 16)
+    expect(p.sim.now).toBe(150 + 64)
+  })
+
+  it('forgets the stop when the learner seeks', () => {
+    const { clock, player: p } = player(s)
+    p.playTo(100)
+    p.seek(20)
+    p.play()
+    clock.frames(1)
+    clock.frames(10, 16)
+    expect(p.sim.now).toBeGreaterThan(100)
+  })
+
   it('gives the frame after an input to painting it, and loses no simulated time for it', () => {
     const { clock, player: p } = player(s)
     p.play()

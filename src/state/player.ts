@@ -86,6 +86,8 @@ export class Player {
   endedAt: number | null = null
   lastFork: Fork | null = null
   private target = Infinity
+  /** Playing stops (pauses) when simulated time reaches this (a lesson step's end). */
+  private stopAt = Infinity
   private undoStack: Version[] = []
   private redoStack: Version[] = []
   private lastWall = NaN
@@ -127,6 +129,22 @@ export class Player {
   }
 
   /**
+   * Plays at the current speed and pauses exactly at `time` (the end, for Infinity): a lesson
+   * step runs where the class can watch it. Pausing and playing again keeps the stop; seeking,
+   * stepping or running to a time forgets it.
+   */
+  playTo(time: number): void {
+    if (time <= this.sim.now || this.atEnd()) return this.changed()
+    this.stopAt = time
+    this.play()
+  }
+
+  /** Where playing will stop by itself (Infinity: at the end of the run). */
+  get stopsAt(): number {
+    return this.stopAt
+  }
+
+  /**
    * The learner just pressed a key or a button: the next frame computes nothing, so that it
    * paints the effect of that input as soon as an idle page would. Playback loses no simulated
    * time (the frame after covers the wall time of both).
@@ -137,6 +155,7 @@ export class Player {
 
   /** Computes on to `time` (the end by default) as fast as the page allows, then pauses. */
   runTo(time = Infinity): void {
+    this.stopAt = Infinity
     if (time <= this.sim.now && time !== Infinity) return this.seek(time)
     this.target = time
     if (this.atEnd()) return this.changed()
@@ -150,6 +169,7 @@ export class Player {
 
   /** Shows the state at `time`: at once if it is in the past, by computing toward it if not. */
   seek(time: number): void {
+    this.stopAt = Infinity
     const t = Math.max(0, time)
     if (t > this.sim.now && !this.sim.done) return this.runTo(t)
     this.mode = 'paused'
@@ -159,6 +179,7 @@ export class Player {
 
   /** On to the next visible change: an event, a delivery, a drop, an answer, an intervention. */
   stepForward(): void {
+    this.stopAt = Infinity
     this.mode = 'paused'
     stepForward(this.timeline)
     this.changed()
@@ -166,6 +187,7 @@ export class Player {
 
   /** Back to the previous visible change (or to just before the intervention made here). */
   stepBack(): void {
+    this.stopAt = Infinity
     this.mode = 'paused'
     stepBack(this.timeline)
     this.changed()
@@ -297,13 +319,17 @@ export class Player {
         ? 0
         : Math.min(start - this.lastWall, MAX_FRAME_MS)
       this.lastWall = start
-      const goal = sim.now + elapsed * this.speed
+      const goal = Math.min(sim.now + elapsed * this.speed, this.stopAt)
       this.advanceWithin(start, goal)
     } else this.advanceWithin(start, this.target)
-    const reached = this.mode === 'running' && this.target !== Infinity && sim.now >= this.target
+    const reached =
+      this.mode === 'running'
+        ? this.target !== Infinity && sim.now >= this.target
+        : sim.now >= this.stopAt
     if (sim.done || reached) {
       this.mode = 'paused'
       this.target = Infinity
+      this.stopAt = Infinity
     }
     // A slice held back by its unsaved events (MAX_UNSAVED) moved nothing: nothing to show.
     const moved = sim.now !== before.now || sim.steps !== before.steps

@@ -151,6 +151,8 @@ export function runActions(set: Set, get: Get, ctx: Context) {
     return player
   }
 
+  ctx.openInMemory = (scenario) => open(scenario, scenario.name, null, null)
+
   const start = async (
     toEnd: boolean,
     interventions: readonly Intervention[] = [],

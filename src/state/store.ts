@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla'
 import { domains, type DomainName, type ScenarioInput } from '../core'
 import { DATABASE_NAME, openDatabase } from '../persistence'
 import { builtIns, defaultScenario } from '../scenarios'
+import { lessonActions } from './lesson-actions'
 import { libraryActions } from './library-actions'
 import { timelineActions } from './timeline-actions'
 import { runActions } from './run-actions'
@@ -27,8 +28,11 @@ export function createAppStore(deps: AppDeps, initial: ScenarioInput = defaultSc
     deps,
     refresh: async () => {},
     cancelEstimate: null,
+    openInMemory: () => {
+      throw new Error('the run actions set openInMemory')
+    },
   }
-  return createStore<AppState>()((set, get) => ({
+  const store = createStore<AppState>()((set, get) => ({
     scenario: initial,
     run: { kind: 'idle' },
     frame: null,
@@ -45,7 +49,10 @@ export function createAppStore(deps: AppDeps, initial: ScenarioInput = defaultSc
     ...runActions(set, get, ctx),
     ...timelineActions(set, ctx),
     ...libraryActions(set, get, ctx),
+    ...lessonActions(set, get, ctx),
   }))
+  store.subscribe((s) => s.watchLesson(s))
+  return store
 }
 
 export type AppStore = ReturnType<typeof createAppStore>
@@ -151,6 +158,7 @@ export type {
   ProjectionArrivals,
 } from './held-frame'
 export type { ActResult } from './run-actions'
+export type { LessonProgress } from './lesson-actions'
 export { SPEEDS, fasterSpeed, slowerSpeed } from './speeds'
 export { shareUrl } from './share'
 

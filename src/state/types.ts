@@ -1,5 +1,6 @@
 import type {
   InterventionInput,
+  Scenario,
   ScenarioInput,
   ScenarioProblem,
   StoredEvent,
@@ -7,6 +8,7 @@ import type {
 } from '../core'
 import type { EventQuery, EventuallyDb, Restored } from '../persistence'
 import type { Frame } from './frame'
+import type { LessonProgress } from './lesson-actions'
 import type { Player, Scheduler } from './player'
 import type { ActResult } from './run-actions'
 import type { RunSummary } from './summary'
@@ -118,6 +120,22 @@ export interface AppState {
   readonly scenarios: readonly SavedScenario[]
   readonly notice: Notice | null
   readonly rebuild: RebuildStatus | null
+  /** The lesson on screen and the learner's progress through it, or null outside lessons. */
+  readonly lesson: LessonProgress | null
+
+  /** Opens a lesson at a step (by id; the first step for null), as a step's link says. */
+  readonly openLessonStep: (lesson: string, step: string | null) => void
+  /** The learner's prediction for the step shown (a choice's index). */
+  readonly answerStep: (choice: number) => void
+  /** Plays the step's run to the step's end, where the class can watch it. */
+  readonly runStep: () => void
+  /** Jumps to the step's end at once. */
+  readonly finishStep: () => void
+  /** Back to the step's start, to predict and run it again. */
+  readonly replayStep: () => void
+  readonly closeLesson: () => void
+  /** Internal: explains a running step once its run reached the step's end. */
+  readonly watchLesson: (s: AppState) => void
 
   /** Opens the database, settles which tab writes, and reopens the run shown before a reload. */
   readonly init: (options?: { readonly reopen?: boolean }) => Promise<void>
@@ -227,4 +245,6 @@ export interface Context {
   refresh: () => Promise<void>
   /** Stops the Monte Carlo estimate under way, if any. */
   cancelEstimate: (() => void) | null
+  /** Opens a scenario as the run on screen, in memory, paused at its start (for lessons). */
+  openInMemory: (scenario: Scenario) => Player
 }

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react'
 import { selectLinkError, selectRun, useApp } from '../state/store'
+import { LessonsIndex } from './lessons/LessonsIndex'
+import { LessonView } from './lessons/LessonView'
 import { SavedRuns } from './library/SavedRuns'
 import { Playground } from './playground/Playground'
 import { RunControls } from './run/RunControls'
 import { RunProgress } from './run/RunProgress'
 import { RunSummaryView } from './run/RunSummaryView'
 import { ScenarioPicker } from './run/ScenarioPicker'
+import { useRoute, type Route } from './route/route'
 import { StorageStatus } from './storage/StorageStatus'
 import './app.css'
 
@@ -30,16 +33,35 @@ function useInputFirst(): void {
  */
 export function App() {
   const open = useApp((s) => s.frame !== null)
+  const route = useRoute()
   useInputFirst()
+  const wide = open || route.view === 'lesson'
   return (
-    <main className={open ? 'playground-open' : undefined}>
+    <main className={wide ? 'playground-open' : undefined}>
       <header className="top">
         <h1>Eventually</h1>
+        <Views route={route} />
         <PresenterToggle />
       </header>
+      {route.view === 'lesson' ? (
+        <LessonView lessonId={route.lesson} stepId={route.step} />
+      ) : route.view === 'lessons' ? (
+        <LessonsIndex />
+      ) : (
+        <PlaygroundPage />
+      )}
+    </main>
+  )
+}
+
+/** The free playground: pick or share a scenario, run it, act on it, keep it. */
+function PlaygroundPage() {
+  return (
+    <>
       <p className="lede">
         A playground that makes eventual consistency visible: commands become events, a simulated
         network delivers them late, twice or out of order, and you watch the read models catch up.
+        New here? Start with the <a href="#lessons">lessons</a>.
       </p>
       <LinkError />
       <StorageStatus />
@@ -49,7 +71,25 @@ export function App() {
       <Playground />
       <Outcome />
       <SavedRuns />
-    </main>
+    </>
+  )
+}
+
+/** The app's views: the guided lessons and the free playground. */
+function Views({ route }: { route: Route }) {
+  const current = (on: boolean) => (on ? ('page' as const) : undefined)
+  return (
+    <nav aria-label="Views" className="views">
+      <a
+        href="#lessons"
+        aria-current={current(route.view === 'lessons' || route.view === 'lesson')}
+      >
+        Lessons
+      </a>
+      <a href="#" aria-current={current(route.view === 'playground')}>
+        Playground
+      </a>
+    </nav>
   )
 }
 

@@ -55,9 +55,23 @@ describe('the trace view of a scripted run', () => {
     expect(late.length).toBe(sim.projections[0]?.stats.outOfOrder)
   })
 
-  it('carries the reads with their freshness', () => {
+  it('carries the reads with their answers, freshness and cost', () => {
     expect(view.reads).toEqual([
-      { projection: 0, at: 60, answeredAt: 60, key: 't3', mode: 'eventual', fresh: true },
+      {
+        index: 0,
+        command: -1,
+        projection: 0,
+        at: 60,
+        answeredAt: 60,
+        key: 't3',
+        mode: 'eventual',
+        client: null,
+        value: sim.truthRows[sim.keys.find('t3')],
+        fresh: true,
+        cost: 0,
+        timedOut: false,
+        repaired: false,
+      },
     ])
   })
 })

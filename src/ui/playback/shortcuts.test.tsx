@@ -19,6 +19,7 @@ function Harness({ handlers }: { handlers: Handlers }) {
       </div>
       <input type="range" aria-label="Time" />
       <input type="checkbox" aria-label="Loss" />
+      <input type="radio" name="guess" aria-label="First guess" />
       <button type="button">Step forward</button>
       <dialog open>
         <button type="button">Close</button>
@@ -90,6 +91,19 @@ describe('useShortcuts', () => {
     press(slider, ']')
     expect(handlers.playPause).toHaveBeenCalledOnce()
     expect(handlers.faster).toHaveBeenCalledOnce()
+  })
+
+  it('leaves arrows to a focused radio button, to move between its choices; Page Down still acts', () => {
+    const handlers = allActions()
+    const radio = mount(handlers)<HTMLInputElement>('input[type="radio"]')
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', ' '])
+      expect(press(radio, key).defaultPrevented).toBe(false)
+    expect(handlers.stepForward).not.toHaveBeenCalled()
+    expect(handlers.stepBack).not.toHaveBeenCalled()
+    press(radio, 'PageDown')
+    press(radio, '.')
+    expect(handlers.nextStep).toHaveBeenCalledOnce()
+    expect(handlers.playPause).toHaveBeenCalledOnce()
   })
 
   it('lets Space press a focused button or checkbox instead of playing; "." still plays', () => {

@@ -15,6 +15,8 @@ export type ActionId =
   | 'jumpToEnd'
   | 'help'
   | 'closeHelp'
+  | 'nextStep'
+  | 'previousStep'
 
 export interface ShortcutKey {
   /** `KeyboardEvent.key` */
@@ -70,6 +72,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
     description: 'Jump to the end',
     repeats: false,
   },
+  {
+    action: 'nextStep',
+    // A presenter remote's "next slide" button sends Page Down.
+    keys: [{ key: 'PageDown', cap: 'Page Down' }],
+    description: 'In a lesson: run the step, show its end, then go on to the next step',
+    repeats: false,
+  },
+  {
+    action: 'previousStep',
+    keys: [{ key: 'PageUp', cap: 'Page Up' }],
+    description: 'In a lesson: back to the previous step',
+    repeats: false,
+  },
   { action: 'help', keys: [{ key: '?', cap: '?' }], description: 'Show this help', repeats: false },
   {
     action: 'closeHelp',
@@ -101,7 +116,8 @@ export function ariaKeys(action: ActionId): string {
  * - while typing: in a text input, textarea, select or contenteditable;
  * - with Ctrl, Meta or Alt held (browser and system shortcuts; Shift is allowed, "?" needs it);
  * - the keys a focused range input moves by (arrows, Home, End, Page Up/Down): the scrubber and
- *   the speed slider keep their native keyboard behaviour;
+ *   the speed slider keep their native keyboard behaviour; arrows on a radio button move
+ *   between its group's choices (a lesson's prediction);
  * - Space on a focused button, checkbox, radio or summary: the browser presses that control,
  *   as it does everywhere on the web. Doing both would act twice (Space on "Step forward" would
  *   step and play); swallowing it would make Space the only key that cannot press a focused
@@ -163,6 +179,8 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
     const type = target.type
     if (!NOT_TEXT.has(type)) return true
     if (type === 'range') return RANGE_KEYS.has(key)
+    // Arrows move between the choices of a radio group.
+    if (type === 'radio') return key === ' ' || (RANGE_KEYS.has(key) && key.startsWith('Arrow'))
     return key === ' '
   }
   return key === ' ' && target.closest(PRESSED_BY_SPACE) !== null
