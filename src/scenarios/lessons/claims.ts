@@ -145,5 +145,22 @@ export function checkClaim(claim: Claim, world: LessonWorld): CheckedClaim {
           : `${claim.projection} still differs from the truth.`,
       }
     }
+    case 'decision-wait': {
+      const read = trace.reads.find((r) => r.command === claim.command)
+      if (!read)
+        return { holds: false, text: `Command ${claim.command + 1} has not been decided yet.` }
+      const wait = read.answeredAt - read.at
+      const who = read.client ? ` from ${read.client}` : ''
+      const text =
+        `Command ${claim.command + 1}${who} was sent at ${ms(read.at)} and decided at ` +
+        `${ms(read.answeredAt)}: it waited ${ms(wait)} for its ${read.mode} read of ` +
+        `${trace.projections[read.projection]}${read.timedOut ? ', then gave up waiting' : ''}, ` +
+        `${plural(read.cost, 'message')} sent.`
+      const holds =
+        (claim.minWait === undefined || wait >= claim.minWait) &&
+        (claim.maxWait === undefined || wait <= claim.maxWait) &&
+        (claim.timedOut === undefined || read.timedOut === claim.timedOut)
+      return { holds, text }
+    }
   }
 }

@@ -71,6 +71,17 @@ export type Claim =
   | { readonly kind: 'duplicate'; readonly projection: string; readonly present: boolean }
   /** The projection equals the truth at the step's end (and stays so: the run converged). */
   | { readonly kind: 'converged'; readonly projection: string; readonly converged: boolean }
+  /**
+   * A command (by index in the run's commands) decided through a read waited for that read: at
+   * least / at most this many ms from being sent to being decided, and gave up waiting or not.
+   */
+  | {
+      readonly kind: 'decision-wait'
+      readonly command: number
+      readonly minWait?: number
+      readonly maxWait?: number
+      readonly timedOut?: boolean
+    }
 
 /** The mark the explanation points at: an event, picked on the timelines and in the read side. */
 export interface Evidence {
