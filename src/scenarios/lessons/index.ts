@@ -1,3 +1,5 @@
+import { bankLesson } from './bank'
+import { outOfOrderLesson } from './out-of-order'
 import { readAfterWriteLesson } from './read-after-write'
 import type { Lesson } from './types'
 
@@ -5,7 +7,7 @@ export type { Lesson, LessonStep, Prediction, Choice, Claim, Evidence, Prose, Tr
 export { checkClaim, rowText, type CheckedClaim, type LessonWorld } from './claims'
 
 /** The guided lessons, in the order a course would take them. */
-export const lessons: readonly Lesson[] = [readAfterWriteLesson]
+export const lessons: readonly Lesson[] = [readAfterWriteLesson, bankLesson, outOfOrderLesson]
 
 export function lessonById(id: string): Lesson | undefined {
   return lessons.find((l) => l.id === id)
