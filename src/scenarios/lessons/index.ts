@@ -1,4 +1,6 @@
+import { bankLesson } from './bank'
 import { bookstoreLesson } from './bookstore'
+import { outOfOrderLesson } from './out-of-order'
 import { readAfterWriteLesson } from './read-after-write'
 import { servicesLesson } from './services'
 import type { Lesson } from './types'
@@ -7,7 +9,13 @@ export type { Lesson, LessonStep, Prediction, Choice, Claim, Evidence, Prose, Tr
 export { checkClaim, rowText, type CheckedClaim, type LessonWorld } from './claims'
 
 /** The guided lessons, in the order a course would take them. */
-export const lessons: readonly Lesson[] = [readAfterWriteLesson, bookstoreLesson, servicesLesson]
+export const lessons: readonly Lesson[] = [
+  readAfterWriteLesson,
+  bookstoreLesson,
+  servicesLesson,
+  bankLesson,
+  outOfOrderLesson,
+]
 
 export function lessonById(id: string): Lesson | undefined {
   return lessons.find((l) => l.id === id)

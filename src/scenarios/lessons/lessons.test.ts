@@ -39,6 +39,13 @@ describe.each(lessons.map((l) => [l.title, l] as const))('lesson "%s"', (_, less
       expect(step.predict?.choices.filter((c) => c.correct).length, step.id).toBe(1)
   })
 
+  it('continues a run only from a step that stopped before its end', () => {
+    lesson.steps.forEach((step, i) => {
+      const before = lesson.steps[i - 1]
+      if (before?.scenario === step.scenario) expect(before.at, step.id).toBeLessThan(step.at)
+    })
+  })
+
   it('relies on anomalies that its runs actually show', () => {
     const present = lesson.steps.flatMap((s) =>
       s.claims.filter((c) => c.kind === 'anomaly' && c.present),
