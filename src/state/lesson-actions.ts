@@ -26,6 +26,9 @@ export type LessonProgress =
     }
   | { readonly kind: 'unknown'; readonly id: string }
 
+/** The timelines of a step show its run up to this much past the step's end. */
+const STEP_MARGIN = 1.2
+
 /** A step plays for about this long on the wall clock at the speed chosen for it. */
 const STEP_WALL_MS = 4000
 
@@ -111,6 +114,7 @@ export function lessonActions(set: Set, get: Get, ctx: Context) {
 
   return {
     lesson: null as LessonProgress | null,
+    timeHint: null as AppState['timeHint'],
 
     openLessonStep: (id: string, stepId: string | null) => {
       const lesson = lessonById(id)
@@ -135,6 +139,8 @@ export function lessonActions(set: Set, get: Get, ctx: Context) {
           answers: kept?.answers ?? {},
           explained: kept?.explained ?? [],
         },
+        // The timelines show the run from its start to a little past the step's end.
+        timeHint: step.at === Infinity ? null : [0, Math.ceil(step.at * STEP_MARGIN)],
       })
       player.setSpeed(stepSpeed(step, start, player.sim.scenario.until))
       // A step seen before comes back as it ended, explained; a new one waits at its start.
@@ -180,7 +186,7 @@ export function lessonActions(set: Set, get: Get, ctx: Context) {
     },
 
     closeLesson: () => {
-      if (get().lesson !== null) set({ lesson: null })
+      if (get().lesson !== null || get().timeHint !== null) set({ lesson: null, timeHint: null })
     },
 
     /** Called on every change of the store: a running step that reached its end is explained. */

@@ -120,6 +120,11 @@ export interface AppState {
   readonly scenarios: readonly SavedScenario[]
   readonly notice: Notice | null
   readonly rebuild: RebuildStatus | null
+  /**
+   * The stretch of time the timelines should show (a lesson step's), replacing any zoom when it
+   * changes; null for the whole run.
+   */
+  readonly timeHint: readonly [number, number] | null
   /** The lesson on screen and the learner's progress through it, or null outside lessons. */
   readonly lesson: LessonProgress | null
 

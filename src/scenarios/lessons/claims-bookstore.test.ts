@@ -53,7 +53,7 @@ describe('the decision-wait claim', () => {
   it('fails for a command that has not been decided yet, or is not decided through a read', () => {
     expect(checkClaim({ kind: 'decision-wait', command: 1 }, worldAt(till(false), 150))).toEqual({
       holds: false,
-      text: 'Command 2 has not been decided yet.',
+      text: 'Command 2 was not decided through a read (or not yet).',
     })
     expect(checkClaim({ kind: 'decision-wait', command: 0 }, worldAt(till(false), 150)).holds).toBe(
       false,

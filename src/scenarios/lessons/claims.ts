@@ -62,7 +62,10 @@ export function checkClaim(claim: Claim, world: LessonWorld): CheckedClaim {
     case 'decision': {
       const read = trace.reads.find((r) => r.command === claim.command)
       if (!read)
-        return { holds: false, text: `Command ${claim.command + 1} has not been decided yet.` }
+        return {
+          holds: false,
+          text: `Command ${claim.command + 1} was not decided through a read (or not yet).`,
+        }
       const text =
         `Command ${claim.command + 1} was decided on ${trace.projections[read.projection]}'s ` +
         `${read.key} (${read.mode}): ${rowText(read.value)}, ${read.fresh ? 'fresh' : 'stale'}` +
@@ -148,7 +151,10 @@ export function checkClaim(claim: Claim, world: LessonWorld): CheckedClaim {
     case 'decision-wait': {
       const read = trace.reads.find((r) => r.command === claim.command)
       if (!read)
-        return { holds: false, text: `Command ${claim.command + 1} has not been decided yet.` }
+        return {
+          holds: false,
+          text: `Command ${claim.command + 1} was not decided through a read (or not yet).`,
+        }
       const wait = read.answeredAt - read.at
       const who = read.client ? ` from ${read.client}` : ''
       const text =

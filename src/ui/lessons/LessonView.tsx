@@ -36,6 +36,18 @@ export function LessonView({ lessonId, stepId }: { lessonId: string; stepId: str
   useEffect(() => closeLesson, [closeLesson])
   const progress = useApp((s) => s.lesson)
   const lesson = progress?.kind === 'open' ? lessonById(progress.id) : undefined
+  // A lesson's link without a step (or with one that is not there) opens a step: the address
+  // says which, so that it can be shared as it is.
+  const shownId = progress?.kind === 'open' ? lesson?.steps[progress.step]?.id : undefined
+  useEffect(() => {
+    if (!lesson || shownId === undefined) return
+    if (stepId !== null && lesson.steps.some((s) => s.id === stepId)) return
+    history.replaceState(
+      history.state,
+      '',
+      routeHash({ view: 'lesson', lesson: lesson.id, step: shownId }),
+    )
+  }, [lesson, shownId, stepId])
   if (progress?.kind === 'unknown')
     return (
       <div className="lesson-missing">
@@ -167,8 +179,10 @@ function PredictionBox({ step, progress }: { step: LessonStep; progress: OpenPro
         return (
           <label key={i} className={`choice ${mark}`}>
             <input type="radio" name={name} checked={chosen === i} onChange={() => answerStep(i)} />
-            <span>{choice.text}</span>
-            {mark === 'correct' && <span className="verdict"> ✓ what the run did</span>}
+            <span>
+              {choice.text}
+              {mark === 'correct' && <span className="verdict">✓ what the run did</span>}
+            </span>
           </label>
         )
       })}
@@ -254,8 +268,16 @@ function Explanation({ step, progress }: { step: LessonStep; progress: OpenProgr
     if (event) pickEvent({ position: event.position, key: event.key })
     document.querySelector('.timelines')?.scrollIntoView({ block: 'start' })
   }
+  const ref = useRef<HTMLElement>(null)
+  // Shown, it scrolls into the panel's view: on a projector the setup above may fill the screen.
+  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), [step])
   return (
-    <section className="explanation" aria-labelledby="explanation-heading" aria-live="polite">
+    <section
+      className="explanation"
+      aria-labelledby="explanation-heading"
+      aria-live="polite"
+      ref={ref}
+    >
       <h4 id="explanation-heading">What happened</h4>
       {choices && (
         <p className={`judgement ${right ? 'right' : 'wrong'}`}>

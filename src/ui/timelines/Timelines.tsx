@@ -43,7 +43,14 @@ export function Timelines() {
     useApp((s) => s.frame?.end ?? 1),
   )
   const bounds: TimeWindow = useMemo(() => [0, end], [end])
-  const [zoomed, setZoomed] = useState<TimeWindow | null>(null)
+  // A lesson step asks for its stretch of time; zooming and panning go on from there.
+  const hint = useApp((s) => s.timeHint)
+  const [zoomed, setZoomed] = useState<TimeWindow | null>(hint)
+  const [hinted, setHinted] = useState(hint)
+  if (hint !== hinted) {
+    setHinted(hint)
+    setZoomed(hint && [hint[0], Math.min(hint[1], end)])
+  }
   const window = zoomed ?? bounds
   const selected = useApp((s) => s.picked?.position ?? null)
   const pickEvent = useApp((s) => s.pickEvent)
