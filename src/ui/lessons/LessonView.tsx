@@ -32,7 +32,9 @@ const stepRoute = (lesson: Lesson, index: number) => ({
 export function LessonView({ lessonId, stepId }: { lessonId: string; stepId: string | null }) {
   const openLessonStep = useApp((s) => s.openLessonStep)
   const closeLesson = useApp((s) => s.closeLesson)
-  useEffect(() => openLessonStep(lessonId, stepId), [openLessonStep, lessonId, stepId])
+  useEffect(() => {
+    openLessonStep(lessonId, stepId)
+  }, [openLessonStep, lessonId, stepId])
   useEffect(() => closeLesson, [closeLesson])
   const progress = useApp((s) => s.lesson)
   const lesson = progress?.kind === 'open' ? lessonById(progress.id) : undefined
@@ -270,7 +272,11 @@ function Explanation({ step, progress }: { step: LessonStep; progress: OpenProgr
   }
   const ref = useRef<HTMLElement>(null)
   // Shown, it scrolls into the panel's view: on a projector the setup above may fill the screen.
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), [step])
+  // (Braces: newer browsers return a promise from scrollIntoView, and an effect may only return
+  // its cleanup.)
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' })
+  }, [step])
   return (
     <section
       className="explanation"
