@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
 import { selectLinkError, selectRun, useApp } from '../state/store'
+import { GlossaryButton, useGlossaryShortcut } from './glossary/GlossaryButton'
+import { GlossaryPanel } from './glossary/GlossaryPanel'
 import { SavedRuns } from './library/SavedRuns'
 import { Playground } from './playground/Playground'
 import { RunControls } from './run/RunControls'
@@ -31,11 +33,15 @@ function useInputFirst(): void {
 export function App() {
   const open = useApp((s) => s.frame !== null)
   useInputFirst()
+  useGlossaryShortcut()
   return (
     <main className={open ? 'playground-open' : undefined}>
       <header className="top">
         <h1>Eventually</h1>
-        <PresenterToggle />
+        <div className="top-actions">
+          <GlossaryButton />
+          <PresenterToggle />
+        </div>
       </header>
       <p className="lede">
         A playground that makes eventual consistency visible: commands become events, a simulated
@@ -49,6 +55,7 @@ export function App() {
       <Playground />
       <Outcome />
       <SavedRuns />
+      <GlossaryPanel />
     </main>
   )
 }
