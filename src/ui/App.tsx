@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
 import { selectLinkError, selectRun, useApp } from '../state/store'
+import { GlossaryButton, useGlossaryShortcut } from './glossary/GlossaryButton'
+import { GlossaryPanel } from './glossary/GlossaryPanel'
 import { LessonsIndex } from './lessons/LessonsIndex'
 import { LessonView } from './lessons/LessonView'
 import { SavedRuns } from './library/SavedRuns'
@@ -35,13 +37,17 @@ export function App() {
   const open = useApp((s) => s.frame !== null)
   const route = useRoute()
   useInputFirst()
+  useGlossaryShortcut()
   const wide = open || route.view === 'lesson'
   return (
     <main className={wide ? 'playground-open' : undefined}>
       <header className="top">
         <h1>Eventually</h1>
         <Views route={route} />
-        <PresenterToggle />
+        <div className="top-actions">
+          <GlossaryButton />
+          <PresenterToggle />
+        </div>
       </header>
       {route.view === 'lesson' ? (
         <LessonView lessonId={route.lesson} stepId={route.step} />
@@ -50,6 +56,7 @@ export function App() {
       ) : (
         <PlaygroundPage />
       )}
+      <GlossaryPanel />
     </main>
   )
 }

@@ -16,6 +16,7 @@ const IMPLICIT: Record<string, string> = {
   region: 'section[aria-label], section[aria-labelledby]',
   article: 'article',
   textbox: 'input[type="text"], textarea',
+  searchbox: 'input[type="search"]',
   combobox: 'select',
 }
 

@@ -1,8 +1,9 @@
 import { useEffect, useEffectEvent } from 'react'
 
 /**
- * The keyboard shortcuts of playback, in one table: `useShortcuts` listens for them and the help
- * overlay and the transport's key hints are printed from them, so the three cannot disagree.
+ * The keyboard shortcuts of playback and the glossary's key, in one table: `useShortcuts` listens
+ * for them and the help overlay and the transport's key hints are printed from them, so the three
+ * cannot disagree.
  */
 
 export type ActionId =
@@ -13,6 +14,7 @@ export type ActionId =
   | 'faster'
   | 'jumpToStart'
   | 'jumpToEnd'
+  | 'glossary'
   | 'help'
   | 'closeHelp'
   | 'nextStep'
@@ -83,6 +85,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
     action: 'previousStep',
     keys: [{ key: 'PageUp', cap: 'Page Up' }],
     description: 'In a lesson: back to the previous step',
+    repeats: false,
+  },
+  {
+    action: 'glossary',
+    keys: [{ key: 'g', cap: 'g' }],
+    description: 'Open or close the glossary',
     repeats: false,
   },
   { action: 'help', keys: [{ key: '?', cap: '?' }], description: 'Show this help', repeats: false },
