@@ -272,10 +272,13 @@ function Explanation({ step, progress }: { step: LessonStep; progress: OpenProgr
   }
   const ref = useRef<HTMLElement>(null)
   // Shown, it scrolls into the panel's view: on a projector the setup above may fill the screen.
-  // (Braces: newer browsers return a promise from scrollIntoView, and an effect may only return
-  // its cleanup.)
   useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'nearest' })
+    const el = ref.current
+    const panel = el?.closest<HTMLElement>('.lesson-panel')
+    // Beside the run, the panel scrolls on its own: bring the explanation to its top (the class
+    // has read the setup). Stacked on a narrow screen, the page is left where it is.
+    if (el && panel && panel.scrollHeight > panel.clientHeight && el.offsetParent === panel)
+      panel.scrollTop = el.offsetTop - 8
   }, [step])
   return (
     <section
