@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { selectLinkError, selectRun, useApp } from '../state/store'
+import { CompareView } from './compare/CompareView'
 import { LessonsIndex } from './lessons/LessonsIndex'
 import { LessonView } from './lessons/LessonView'
 import { SavedRuns } from './library/SavedRuns'
@@ -37,7 +38,9 @@ export function App() {
   useInputFirst()
   const wide = open || route.view === 'lesson'
   return (
-    <main className={wide ? 'playground-open' : undefined}>
+    <main
+      className={route.view === 'compare' ? 'compare-open' : wide ? 'playground-open' : undefined}
+    >
       <header className="top">
         <h1>Eventually</h1>
         <Views route={route} />
@@ -47,6 +50,8 @@ export function App() {
         <LessonView lessonId={route.lesson} stepId={route.step} />
       ) : route.view === 'lessons' ? (
         <LessonsIndex />
+      ) : route.view === 'compare' ? (
+        <CompareView id={route.id} />
       ) : (
         <PlaygroundPage />
       )}
@@ -75,7 +80,7 @@ function PlaygroundPage() {
   )
 }
 
-/** The app's views: the guided lessons and the free playground. */
+/** The app's views: the guided lessons, the free playground and the comparisons. */
 function Views({ route }: { route: Route }) {
   const current = (on: boolean) => (on ? ('page' as const) : undefined)
   return (
@@ -88,6 +93,9 @@ function Views({ route }: { route: Route }) {
       </a>
       <a href="#" aria-current={current(route.view === 'playground')}>
         Playground
+      </a>
+      <a href="#compare=push-pull" aria-current={current(route.view === 'compare')}>
+        Compare
       </a>
     </nav>
   )
