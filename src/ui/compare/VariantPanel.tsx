@@ -11,6 +11,9 @@ import { navigate } from '../route/route'
 import { summarize } from '../timelines/describe'
 import { useDrawingWidth } from '../timelines/Timelines'
 
+/** Room after the end of the runs, in drawing px. */
+const END_PAD = 10
+
 interface Props {
   readonly variant: VariantMeasures
   /** The variant's scenario as written, to open in the playground. */
@@ -24,11 +27,20 @@ export function VariantPanel({ variant: v, input, end }: Props) {
   const id = useId()
   const { ref, width, scale } = useDrawingWidth()
   const plot = Math.max(160, width - laneLabelWidth(v.view.projections) - RIGHT_PAD)
-  const window: TimeWindow = useMemo(() => [0, end], [end])
+  // A few px past the end, so that a mark at the very end (an anomaly found there) shows whole.
+  const window: TimeWindow = useMemo(() => [0, end + (end / plot) * END_PAD], [end, plot])
   const counts = useMemo(
     () =>
-      markCounts(spaceTimeLayout(v.view, { t0: 0, t1: end, width: plot, laneHeight: 1, top: 0 })),
-    [v.view, end, plot],
+      markCounts(
+        spaceTimeLayout(v.view, {
+          t0: window[0],
+          t1: window[1],
+          width: plot,
+          laneHeight: 1,
+          top: 0,
+        }),
+      ),
+    [v.view, window, plot],
   )
   return (
     <section
