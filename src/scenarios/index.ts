@@ -17,3 +17,5 @@ export const builtIns: readonly { readonly id: string; readonly scenario: Scenar
   { id: 'bookstore-oversell', scenario: bookstoreOversell },
   { id: 'bookstore-read-repair', scenario: bookstoreReadRepair },
 ]
+
+export { comparisons, comparisonById, type Comparison, type ComparisonVariant } from './comparisons'

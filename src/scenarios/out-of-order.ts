@@ -6,7 +6,7 @@ import type { ScenarioInput } from '../core'
  * scripted deliveries (reversed, duplicated, replayed after the deletion); only the handler
  * differs, so the table of rows shows what each pattern buys.
  */
-const script = [
+export const outOfOrderScript = [
   { position: 2, at: 100 }, // "Annie" overtakes "Anna"
   { position: 1, at: 140 },
   { position: 3, at: 200 }, // the warehouse, decided once
@@ -39,6 +39,6 @@ export const outOfOrder: ScenarioInput = {
     id: handler,
     handler,
     delivery: { mode: 'push' as const, guarantee: 'at-least-once' as const, ackTimeout: 5000 },
-    link: { script },
+    link: { script: outOfOrderScript },
   })),
 }

@@ -161,6 +161,12 @@ export type { ActResult } from './run-actions'
 export type { LessonProgress } from './lesson-actions'
 export { SPEEDS, fasterSpeed, slowerSpeed } from './speeds'
 export { shareUrl } from './share'
+export {
+  comparisonMeasures,
+  type ComparisonMeasures,
+  type ProjectionMeasures,
+  type VariantMeasures,
+} from './compare'
 
 /** Whether a URL hash holds a shared run (its content is checked when it is opened). */
 export function hasSharedRun(hash: string): boolean {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { selectLinkError, selectRun, useApp } from '../state/store'
+import { CompareView } from './compare/CompareView'
 import { GlossaryButton, useGlossaryShortcut } from './glossary/GlossaryButton'
 import { GlossaryPanel } from './glossary/GlossaryPanel'
 import { LessonsIndex } from './lessons/LessonsIndex'
@@ -40,7 +41,9 @@ export function App() {
   useGlossaryShortcut()
   const wide = open || route.view === 'lesson'
   return (
-    <main className={wide ? 'playground-open' : undefined}>
+    <main
+      className={route.view === 'compare' ? 'compare-open' : wide ? 'playground-open' : undefined}
+    >
       <header className="top">
         <h1>Eventually</h1>
         <Views route={route} />
@@ -53,6 +56,8 @@ export function App() {
         <LessonView lessonId={route.lesson} stepId={route.step} />
       ) : route.view === 'lessons' ? (
         <LessonsIndex />
+      ) : route.view === 'compare' ? (
+        <CompareView id={route.id} />
       ) : (
         <PlaygroundPage />
       )}
@@ -82,7 +87,7 @@ function PlaygroundPage() {
   )
 }
 
-/** The app's views: the guided lessons and the free playground. */
+/** The app's views: the guided lessons, the free playground and the comparisons. */
 function Views({ route }: { route: Route }) {
   const current = (on: boolean) => (on ? ('page' as const) : undefined)
   return (
@@ -95,6 +100,9 @@ function Views({ route }: { route: Route }) {
       </a>
       <a href="#" aria-current={current(route.view === 'playground')}>
         Playground
+      </a>
+      <a href="#compare=push-pull" aria-current={current(route.view === 'compare')}>
+        Compare
       </a>
     </nav>
   )

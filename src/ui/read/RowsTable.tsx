@@ -6,6 +6,8 @@ interface Props {
   readonly projection: string
   readonly rows: readonly RowFrame[]
   readonly moreRows: number
+  /** The key to mark as picked; by default the key of the event picked on the timelines. */
+  readonly picked?: string | null
 }
 
 /**
@@ -25,8 +27,9 @@ function PickedMark({ on }: { on: boolean }) {
   )
 }
 
-export function RowsTable({ projection, rows, moreRows }: Props) {
-  const picked = useApp(selectPickedKey)
+export function RowsTable({ projection, rows, moreRows, ...props }: Props) {
+  const pickedOnTimelines = useApp(selectPickedKey)
+  const picked = props.picked === undefined ? pickedOnTimelines : props.picked
   if (rows.length === 0 && moreRows === 0)
     return <p className="rows-empty">No rows yet: nothing has been written to this key space.</p>
   const fields = sharedFields(rows)

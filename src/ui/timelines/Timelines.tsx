@@ -375,7 +375,7 @@ function Cursor({
  * changes), and how many screen px a drawing px takes: the root font size over 16, so that
  * presenter mode (larger root type) draws everything larger. Follows the presenter switch too.
  */
-function useDrawingWidth(): {
+export function useDrawingWidth(): {
   ref: (node: HTMLElement | null) => void
   width: number
   scale: number
