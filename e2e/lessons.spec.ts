@@ -149,5 +149,11 @@ for (const lesson of lessons) {
     await page.screenshot({ path: `reports/screenshots/lesson-${lesson.id}-presenter.png` })
     const axe = await new AxeBuilder({ page }).analyze()
     expect(axe.violations).toEqual([])
+    // A reload (or a step's link) keeps the tab in presenter mode.
+    await page.reload()
+    await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
   })
 }

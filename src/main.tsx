@@ -2,10 +2,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { appStore, hasSharedRun } from './state/store.ts'
 import { App } from './ui/App.tsx'
+import { restorePresenter } from './ui/presenter.ts'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
+restorePresenter()
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -11,6 +11,7 @@ import { RunControls } from './run/RunControls'
 import { RunProgress } from './run/RunProgress'
 import { RunSummaryView } from './run/RunSummaryView'
 import { ScenarioPicker } from './run/ScenarioPicker'
+import { isPresenter, setPresenter } from './presenter'
 import { useRoute, type Route } from './route/route'
 import { StorageStatus } from './storage/StorageStatus'
 import './app.css'
@@ -135,13 +136,13 @@ function Outcome() {
 
 /** Larger type for a projector; remembered for the tab. */
 function PresenterToggle() {
-  const [on, setOn] = useState(() => document.documentElement.classList.contains('presenter'))
+  const [on, setOn] = useState(isPresenter)
   return (
     <button
       type="button"
       aria-pressed={on}
       onClick={() => {
-        document.documentElement.classList.toggle('presenter', !on)
+        setPresenter(!on)
         setOn(!on)
       }}
     >

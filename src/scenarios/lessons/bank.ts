@@ -105,6 +105,7 @@ export const bankLesson: Lesson = {
   summary:
     'Store the transactions, not the balance: read models near and far, pulled and pushed, and a deposit counted twice.',
   minutes: 10,
+  compare: 'push-pull',
   steps: [
     {
       id: 'transactions-not-balances',
@@ -118,7 +119,7 @@ export const bankLesson: Lesson = {
         choices: [
           { text: 'The new balance: 100 is overwritten with 70' },
           {
-            text: '`Withdrawn` with the amount 30; the balance is worked out from the events',
+            text: 'A Withdrawn event with the amount 30; the balance is worked out from the events',
             correct: true,
           },
           { text: 'Nothing yet: it waits until every read model has the new balance' },
@@ -201,7 +202,7 @@ export const bankLesson: Lesson = {
       at: 400,
       predict: {
         question:
-          'The broker sends `Deposited #2` again at 300 ms. What balance does naive-balance show once it lands?',
+          'The broker sends Deposited #2 again at 300 ms. What balance does naive-balance show once it lands?',
         choices: [
           { text: '100: it is the same event, so nothing changes' },
           { text: '200: the deposit is counted twice', correct: true },

@@ -115,6 +115,7 @@ export const bookstoreLesson: Lesson = {
   summary:
     'One shop with one ledger, branches that ask a master register, a nightly count that sells a book that is gone, and read repair that catches it.',
   minutes: 10,
+  compare: 'read-modes',
   steps: [
     {
       id: 'one-store',

@@ -32,11 +32,16 @@ describe('the lessons', () => {
 })
 
 describe.each(lessons.map((l) => [l.title, l] as const))('lesson "%s"', (_, lesson) => {
-  it('asks predictions with exactly one correct answer', () => {
+  it('asks predictions with exactly one correct answer, in plain text', () => {
     const asked = lesson.steps.filter((s) => s.predict)
     expect(asked.length).toBeGreaterThanOrEqual(Math.ceil(lesson.steps.length / 2))
-    for (const step of asked)
-      expect(step.predict?.choices.filter((c) => c.correct).length, step.id).toBe(1)
+    for (const step of asked) {
+      const predict = step.predict
+      expect(predict?.choices.filter((c) => c.correct).length, step.id).toBe(1)
+      // Shown as text, not prose: markup would show as it is.
+      for (const text of [predict?.question, ...(predict?.choices ?? []).map((c) => c.text)])
+        expect(text, step.id).not.toMatch(/`|\*\*|\[\[/)
+    }
   })
 
   it('continues a run only from a step that stopped before its end', () => {

@@ -83,6 +83,7 @@ export const servicesLesson: Lesson = {
   summary:
     'Three services keep their own copy of the users: an old avatar harms nobody, an old e-mail address does; events against polling.',
   minutes: 8,
+  compare: 'push-pull',
   steps: [
     {
       id: 'local-copies',

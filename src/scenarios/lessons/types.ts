@@ -8,6 +8,7 @@ import type { AnomalyType, Row, ScenarioInput } from '../../core'
 export type Prose = string
 
 export interface Choice {
+  /** Plain text (no prose markup): it is the radio button's accessible name. */
   readonly text: string
   /** Exactly one choice of a prediction is correct; the lesson test checks it against the run. */
   readonly correct?: true
@@ -15,6 +16,7 @@ export interface Choice {
 
 /** A question asked before the run goes on: the learner commits to an answer, then watches. */
 export interface Prediction {
+  /** Plain text (no prose markup): it is the legend of the choices. */
   readonly question: string
   readonly choices: readonly Choice[]
 }
@@ -104,7 +106,10 @@ export interface LessonStep {
   readonly scenario: ScenarioInput
   /** The simulated time the run plays to in this step (Infinity: to its end). */
   readonly at: number
-  /** Playback speed while the step runs (simulated ms per wall ms); 1 by default. */
+  /**
+   * Playback speed while the step runs (simulated ms per wall ms). By default, one that plays the
+   * step's stretch of time in about four seconds (0.1× to 100×; see state/lesson-actions.ts).
+   */
   readonly speed?: number
   readonly predict?: Prediction
   /** What happened and why, shown once the run reached `at`. */
