@@ -157,3 +157,13 @@ for (const lesson of lessons) {
     )
   })
 }
+
+test('the front page lists every lesson; a card opens its first step', async ({ page }) => {
+  await page.goto('./')
+  const cards = page.locator('.lesson-card')
+  await expect(cards).toHaveCount(lessons.length)
+  const last = lessons.at(-1)!
+  await cards.getByRole('link', { name: new RegExp(`${last.title}$`) }).click()
+  await expect(stepHeading(page, last, 0)).toBeVisible()
+  expect(page.url()).toContain(`lesson=${last.id}&step=${last.steps[0]!.id}`)
+})

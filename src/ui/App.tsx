@@ -69,6 +69,8 @@ export function App() {
 
 /** The free playground: pick or share a scenario, run it, act on it, keep it. */
 function PlaygroundPage() {
+  // Until a run is open, the page is a front door: the lessons first, then any scenario.
+  const open = useApp((s) => s.frame !== null)
   return (
     <>
       <p className="lede">
@@ -77,6 +79,7 @@ function PlaygroundPage() {
         New here? Start with the <a href="#lessons">lessons</a>.
       </p>
       <LinkError />
+      {!open && <LessonsIndex />}
       <StorageStatus />
       <ScenarioPicker />
       <RunControls />
