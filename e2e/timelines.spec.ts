@@ -82,7 +82,10 @@ test('the diagram draws the run’s own appends, copies and reads, and grows as 
   }
   // Pointing at an append describes that event and its copies.
   const append = page.getByTestId('spacetime-svg').locator('[data-mark="append"]').first()
-  await append.scrollIntoViewIfNeeded()
+  // To the middle of the window: at its top edge the sticky playback bar would cover it.
+  await append.evaluate((e) => {
+    ;(e as unknown as { scrollIntoView: (o: object) => void }).scrollIntoView({ block: 'center' })
+  })
   const at = await append.boundingBox()
   if (!at) throw new Error('no append drawn')
   await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2)
