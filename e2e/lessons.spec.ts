@@ -167,3 +167,19 @@ test('the front page lists every lesson; a card opens its first step', async ({ 
   await expect(stepHeading(page, last, 0)).toBeVisible()
   expect(page.url()).toContain(`lesson=${last.id}&step=${last.steps[0]!.id}`)
 })
+
+test('a glossary link in a step opens the glossary at its term; Escape returns to the step', async ({
+  page,
+}) => {
+  const lesson = lessons[0]!
+  await page.goto(`./#lesson=${lesson.id}&step=${lesson.steps[0]!.id}`)
+  const link = page.locator('.lesson-step').getByRole('button', { name: 'Glossary: push' })
+  await link.focus()
+  await page.keyboard.press('Enter')
+  const panel = page.getByRole('complementary', { name: 'Glossary' })
+  await expect(panel.locator('#glossary-push')).toBeFocused()
+  await expect(panel.locator('.glossary-entry.current')).toContainText('push')
+  await page.keyboard.press('Escape')
+  await expect(panel).toHaveCount(0)
+  await expect(link).toBeFocused()
+})
