@@ -2,6 +2,7 @@ import {
   ANOMALY_TYPES,
   Simulation,
   buildResult,
+  rowsEqual,
   traceView,
   type AnomalyType,
   type Row,
@@ -131,12 +132,6 @@ function rowsBeside(local: Record<string, Row>, truth: Record<string, Row>): Row
   return keys.map((key) => {
     const l = local[key] ?? null
     const t = truth[key] ?? null
-    return { key, local: l, truth: t, differs: !sameRow(l, t) }
+    return { key, local: l, truth: t, differs: !rowsEqual(l ?? undefined, t ?? undefined) }
   })
-}
-
-function sameRow(a: Row | null, b: Row | null): boolean {
-  if (a === null || b === null) return a === b
-  const keys = Object.keys(a)
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]))
 }

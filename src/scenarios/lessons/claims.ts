@@ -1,4 +1,4 @@
-import type { Row, TraceView } from '../../core'
+import { describeRow, rowsEqual, type Row, type TraceView } from '../../core'
 import type { Claim } from './types'
 
 /** What a claim is checked against: the run at the instant a step ends. */
@@ -19,16 +19,10 @@ export interface CheckedClaim {
 
 /** "{ title: "buy milk", completed: false }", or "no row". */
 export function rowText(row: Row | null | undefined): string {
-  if (!row) return 'no row'
-  const fields = Object.entries(row).map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
-  return fields.length === 0 ? 'an empty row' : `{ ${fields.join(', ')} }`
+  return row ? describeRow(row) : 'no row'
 }
 
-const sameRow = (a: Row | null, b: Row | null) =>
-  a === null || b === null
-    ? a === b
-    : Object.keys(a).length === Object.keys(b).length &&
-      Object.entries(a).every(([k, v]) => Object.is(b[k], v))
+const sameRow = (a: Row | null, b: Row | null) => rowsEqual(a ?? undefined, b ?? undefined)
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 const ms = (t: number) => `${Math.round(t)} ms`
