@@ -115,6 +115,7 @@ export class Projection implements HandlerHost {
     this.check = orderSensitive
       ? new OrderCheck(
           ctx.domain,
+          (row, event) => this.evolve(row, event),
           ctx.store,
           ctx.clock,
           (id) => ctx.keys.name(id),
