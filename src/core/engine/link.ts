@@ -81,7 +81,8 @@ export class Link {
    */
   transmit(sentAt: SimTime, traffic: Traffic, read: string | null = null): Readonly<Transmission> {
     const tx = this.tx
-    const s = read === null ? (this.streams[trafficIndex(traffic)] as Streams) : this.readStream(read)
+    const s =
+      read === null ? (this.streams[trafficIndex(traffic)] as Streams) : this.readStream(read)
     tx.lost = s.loss.next() < this.spec.loss
     tx.arriveAt = roundTime(sentAt + this.delay(s))
     tx.duplicateAt =
