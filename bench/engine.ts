@@ -11,6 +11,11 @@ import { profile, type Profile } from './profile'
 import { count, machine, median, mib, ms, percent, perSecond } from './report'
 
 export const GOAL = 4
+/**
+ * The issue's absolute goal, a 100k-event, 4-projection run "in well under a second", made a
+ * number: the median headless total (construction and run) at most three quarters of a second.
+ */
+export const WELL_UNDER_A_SECOND = 750
 
 export interface EngineOptions {
   readonly events: number
@@ -207,6 +212,11 @@ export function renderEngine(f: EngineFigures): string {
         `${headless.toFixed(1)}× the baseline; within the goal it would take ${ms(target)} ` +
         `instead of ${ms(t('headless'))}, ${Math.round((1 - GOAL / headless) * 100)} % less time.` +
         ` Without the online order check it takes ${unchecked.toFixed(1)}× (${unchecked <= GOAL ? 'within' : 'outside'} the goal).`
+  const total = t('headless')
+  const absolute =
+    total <= WELL_UNDER_A_SECOND
+      ? `**met**: the median headless total is ${ms(total)} (fastest round ${ms(Math.min(...f.times.headless))}).`
+      : `**missed**: the median headless total is ${ms(total)} (fastest round ${ms(Math.min(...f.times.headless))}), over ${ms(WELL_UNDER_A_SECOND)}.`
   const inBaseline = f.profile.files
     .filter((s) => BASELINE_FILES.includes(s.name))
     .reduce((sum, s) => sum + s.share, 0)
@@ -253,6 +263,8 @@ ${mem('`Result` without trace', f.memory.result)}
 ${mem('`Result` with trace', f.memory.trace)}
 
 **Goal: the headless engine within ${GOAL}× the baseline:** ${verdict}
+
+**Goal: ${count(o.events)} events and 4 projections in well under a second** (taken as a median headless total of at most ${ms(WELL_UNDER_A_SECOND)} on this machine, under the load average above): ${absolute}
 
 ### Where the headless engine's time goes
 
