@@ -27,15 +27,18 @@ function mix32(x: number): number {
 export type RngState = readonly [number, number, number, number]
 
 export class Rng {
-  private a: number
-  private b: number
-  private c: number
-  private d: number
+  /**
+   * sfc32's four 32-bit words. They live in a typed array rather than in fields: where V8
+   * compresses pointers (Chromium does, Node does not), a small integer has 31 bits, so a field
+   * holding a full 32-bit word is boxed as a heap number and every write pays for it. Measured in
+   * Chromium, `next` took a sixth of a large run with fields.
+   */
+  private readonly s = new Int32Array(4)
   /** How many numbers this stream has given out (benchmarks replay the same count). */
   draws = 0
 
   constructor(state: RngState) {
-    ;[this.a, this.b, this.c, this.d] = state
+    this.restore(state)
   }
 
   /** A stream named `name` under `seed`; the same pair always yields the same sequence. */
@@ -49,12 +52,16 @@ export class Rng {
   /** A float in [0, 1). */
   next(): number {
     this.draws++
-    const t = (((this.a + this.b) | 0) + this.d) | 0
-    this.d = (this.d + 1) | 0
-    this.a = this.b ^ (this.b >>> 9)
-    this.b = (this.c + (this.c << 3)) | 0
-    this.c = (this.c << 21) | (this.c >>> 11)
-    this.c = (this.c + t) | 0
+    const s = this.s
+    const a = s[0] as number
+    const b = s[1] as number
+    const c = s[2] as number
+    const d = s[3] as number
+    const t = (((a + b) | 0) + d) | 0
+    s[0] = b ^ (b >>> 9)
+    s[1] = (c + (c << 3)) | 0
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0
+    s[3] = (d + 1) | 0
     return (t >>> 0) / 4294967296
   }
 
@@ -63,11 +70,13 @@ export class Rng {
     return Math.floor(this.next() * n)
   }
 
+  /** The four words as signed 32-bit integers. */
   state(): RngState {
-    return [this.a, this.b, this.c, this.d]
+    const s = this.s
+    return [s[0] as number, s[1] as number, s[2] as number, s[3] as number]
   }
 
   restore(state: RngState): void {
-    ;[this.a, this.b, this.c, this.d] = state
+    this.s.set(state)
   }
 }
