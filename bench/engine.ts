@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks'
 import { buildResult, Simulation, Timeline, type Scenario } from '../src/core'
 import { largePush, load } from '../src/scenarios'
 import { baselineLoop, drawsOf, freshLinks, recordWorkload, type Workload } from './baseline'
+import { openBenchPage } from './bench-page'
 import { profile, type Profile } from './profile'
 import { count, machine, median, mib, ms, percent, perSecond } from './report'
 
@@ -44,6 +45,16 @@ export interface EngineFigures {
   readonly times: Readonly<Record<Timed, readonly number[]>>
   readonly memory: Readonly<Record<'headless' | 'timeline' | 'result' | 'trace', Memory>>
   readonly profile: Profile
+  readonly chromium: InBrowser
+}
+
+/** The headless engine in the bench page, in Chromium: where the app runs it. */
+interface InBrowser {
+  readonly browser: string
+  /** The page's first run, before the JIT has seen the engine. */
+  readonly first: number
+  /** The runs after the first and the warm-ups. */
+  readonly rounds: readonly number[]
 }
 
 const gc = (): void => {
@@ -168,6 +179,8 @@ export async function measureEngine(
   }
   log('profiling one headless run...')
   const cpu = await profile(() => new Simulation(scenario).run())
+  log('running the engine in Chromium...')
+  const chromium = await inChromium(options, log)
   return {
     options,
     machine: machineFacts,
@@ -177,6 +190,27 @@ export async function measureEngine(
     times,
     memory,
     profile: cpu,
+    chromium,
+  }
+}
+
+/**
+ * The same headless runs in the bench page, in a page loaded for them: its first run is the one a
+ * learner waits for after opening the app, the later ones are what a warm engine takes.
+ */
+async function inChromium(options: EngineOptions, log: (line: string) => void): Promise<InBrowser> {
+  const page = await openBenchPage(log)
+  try {
+    await page.reload()
+    const times = await page.call('engine', options.events, 1 + options.warmups + options.runs)
+    log(`in Chromium: ${times.map(ms).join(', ')}`)
+    return {
+      browser: page.browser,
+      first: times[0] as number,
+      rounds: times.slice(1 + options.warmups),
+    }
+  } finally {
+    await page.close()
   }
 }
 
@@ -213,10 +247,16 @@ export function renderEngine(f: EngineFigures): string {
         `instead of ${ms(t('headless'))}, ${Math.round((1 - GOAL / headless) * 100)} % less time.` +
         ` Without the online order check it takes ${unchecked.toFixed(1)}× (${unchecked <= GOAL ? 'within' : 'outside'} the goal).`
   const total = t('headless')
+  const browser = median(f.chromium.rounds)
+  const both = `in Node ${ms(total)} (fastest round ${ms(Math.min(...f.times.headless))}), in Chromium ${ms(browser)} (fastest ${ms(Math.min(...f.chromium.rounds))}; the page's first run ${ms(f.chromium.first)})`
   const absolute =
-    total <= WELL_UNDER_A_SECOND
-      ? `**met**: the median headless total is ${ms(total)} (fastest round ${ms(Math.min(...f.times.headless))}).`
-      : `**missed**: the median headless total is ${ms(total)} (fastest round ${ms(Math.min(...f.times.headless))}), over ${ms(WELL_UNDER_A_SECOND)}.`
+    total <= WELL_UNDER_A_SECOND && browser <= WELL_UNDER_A_SECOND
+      ? `**met**: the median headless total is ${both}.`
+      : `**missed**: the median headless total is ${both}; the goal asks both medians to be at most ${ms(WELL_UNDER_A_SECOND)}.`
+  const chromiumRow = (label: string, times: readonly number[]) => {
+    const range = times.length > 1 ? `${ms(Math.min(...times))} – ${ms(Math.max(...times))}` : ''
+    return `| ${label} | ${ms(median(times))} | ${range} |  | ${perSecond(f.applied, median(times))} |`
+  }
   const inBaseline = f.profile.files
     .filter((s) => BASELINE_FILES.includes(s.name))
     .reduce((sum, s) => sum + s.share, 0)
@@ -242,6 +282,7 @@ _Written by \`npm run bench\` (bench/engine.ts) on ${f.date}. Do not edit by han
 - _Headless_: \`new Simulation(s)\` (which expands the workload into ${count(o.events)} commands) then \`run()\`, no time travel.
 - _Without the order check_: \`new Simulation(s, { check: false })\` and \`run()\`: the same run with the measures but without watching the naive handlers apply events for order and duplicate anomalies (a checker feature added with the handlers; Monte Carlo estimates over many seeds run this way).
 - _Timeline_: \`new Simulation(s, { timeTravel: true })\` driven to the end by \`new Timeline(sim).advance()\`, keeping ${count(f.snapshots)} snapshots (one per 2,000 steps): what the UI pays.
+- _In Chromium_: the same headless total in the storage bench page (bench/browser/, built by Vite) in ${f.chromium.browser}, where the app runs the engine: in a freshly loaded page, its first run (before the JIT has seen the engine), ${o.warmups} warm-up${o.warmups === 1 ? '' : 's'}, then ${o.runs} runs, each after a full collection. No baseline runs there, so these rows have no ratio.
 - _Memory_: \`heapUsed\` + \`arrayBuffers\` still held by the finished object after \`global.gc()\` (node \`--expose-gc\`), against the same figures just before it was made.
 
 | measure | median | range | × baseline | applied deliveries/s |
@@ -252,6 +293,8 @@ ${row('headless: `run()`', 'run')}
 ${row('**headless total**', 'headless')}
 ${row('headless without the online order check (`check: false`)', 'unchecked')}
 ${row('Timeline total (time travel)', 'timeline')}
+${chromiumRow("headless total in Chromium, the page's first run", [f.chromium.first])}
+${chromiumRow('headless total in Chromium, warm', f.chromium.rounds)}
 ${row('`buildResult(sim)`', 'result', false)}
 ${row('`buildResult(sim, { trace: true })`', 'trace', false)}
 
@@ -264,7 +307,7 @@ ${mem('`Result` with trace', f.memory.trace)}
 
 **Goal: the headless engine within ${GOAL}× the baseline:** ${verdict}
 
-**Goal: ${count(o.events)} events and 4 projections in well under a second** (taken as a median headless total of at most ${ms(WELL_UNDER_A_SECOND)} on this machine, under the load average above): ${absolute}
+**Goal: ${count(o.events)} events and 4 projections in well under a second** (taken as a median headless total of at most ${ms(WELL_UNDER_A_SECOND)} on this machine, under the load average above, both in Node and in Chromium): ${absolute}
 
 ### Where the headless engine's time goes
 

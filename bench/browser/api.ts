@@ -70,4 +70,10 @@ export interface StorageBench {
   readAll(runId: number): Promise<{ readonly events: number; readonly ms: number }>
   reopen(runId: number): Promise<Reopened>
   replay(runId: number): Promise<Replayed>
+  /**
+   * The headless engine in the page, as the app runs it: `largePush(events)` parsed once, then
+   * `rounds` times `new Simulation(s).run()` after a full collection. Wall times in ms, in order:
+   * the first is the page's first run, before the JIT has seen the engine.
+   */
+  engine(events: number, rounds: number): Promise<number[]>
 }

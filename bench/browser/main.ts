@@ -1,7 +1,8 @@
 /**
  * The storage bench page. Each measurement is a function on `window.storageBench` that the Node
  * script (bench/storage.ts) calls and awaits; the page keeps no state between calls except the
- * precomputed events, so a reload (which the reopen measurement needs) loses nothing else.
+ * precomputed events, so a reload (which the reopen measurement needs) loses nothing else. The
+ * engine bench (bench/engine.ts) also runs the engine here, in the browser the app runs in.
  *
  * The machine this runs on is shared and its load moves by the second, so the paths compared are
  * interleaved finely: batch by batch for appends, page by page for reads, the order turning each
@@ -134,6 +135,19 @@ async function readAll(runId: number) {
   return { events, ms }
 }
 
+/** The engine's headless runs in the page (see StorageBench.engine). */
+function engine(count: number, rounds: number) {
+  const s = load(largePush(count))
+  const times: number[] = []
+  for (let i = 0; i < rounds; i++) {
+    collect()
+    const t0 = performance.now()
+    new Simulation(s).run()
+    times.push(performance.now() - t0)
+  }
+  return Promise.resolve(times)
+}
+
 const api: StorageBench = {
   prepare,
   append,
@@ -142,6 +156,7 @@ const api: StorageBench = {
   readAll,
   reopen: (runId) => (collect(), reopenRun(runId)),
   replay: (runId) => (collect(), replayRun(runId)),
+  engine,
 }
 ;(window as unknown as { storageBench: StorageBench }).storageBench = api
 document.body.dataset['ready'] = 'true'
