@@ -294,7 +294,7 @@ test('the diagram exports as SVG and PNG files that open', async ({ page }) => {
   expect(sizes[1]?.[0]).toBe((sizes[0]?.[0] ?? 0) * 2)
 })
 
-test('a 10,000-event faulty run: the arrows paint to a canvas, the picked event stays in SVG, and it reads well', async ({
+test('a 10,000-event faulty run: the arrows and appends paint to a canvas, the picked event stays in SVG, and it reads well', async ({
   page,
 }) => {
   test.setTimeout(120_000)
@@ -306,6 +306,8 @@ test('a 10,000-event faulty run: the arrows paint to a canvas, the picked event 
   await expect(svg).toHaveAttribute('data-dense', 'true')
   expect(Number(await svg.getAttribute('data-arrows'))).toBeGreaterThan(10_000)
   await expect(page.locator('.spacetime canvas')).toHaveCount(1)
+  // Ten thousand append marks as SVG elements cost seconds to place and lay out: none is left.
+  await expect(svg.locator('[data-mark="append"]')).toHaveCount(0)
   // Zoomed in on the partition of b (10 s to 12 s), the arrows are few enough for SVG again.
   for (let i = 0; i < 5; i++) await button(page, 'Zoom in').click()
   await shootTimelines(page, 'reports/screenshots/timelines-10k-faulty-zoomed-1280.png')
@@ -314,6 +316,8 @@ test('a 10,000-event faulty run: the arrows paint to a canvas, the picked event 
   await page.keyboard.press('ArrowRight')
   await expect(page.getByTestId('timeline-detail')).toContainText('Event 1 (')
   await expect(svg.locator('[data-mark="copy"][data-position="1"]')).not.toHaveCount(0)
+  await expect(svg.locator('[data-mark="append"]')).toHaveCount(1)
+  await expect(svg.locator('[data-mark="append"][data-position="1"]')).toHaveCount(1)
   await shootTimelines(page, 'reports/screenshots/timelines-10k-faulty-1280.png')
 })
 

@@ -57,14 +57,17 @@ export const SpaceTime = memo(function SpaceTime({
     [view, window, width],
   )
   const clip = `${useId()}-plot`
-  const dense = layout.arrows.length > CANVAS_FROM
+  // Past a few thousand marks, SVG elements cost more than they give: React places each one and
+  // the browser lays out each one (a 20,000-event run spent seconds there). The arrows and the
+  // append marks are then painted on a canvas underneath, and only the picked event stays SVG.
+  const dense = layout.arrows.length > CANVAS_FROM || layout.appends.length > CANVAS_FROM
   const height = layout.height + AXIS
   const labels = laneLabelWidth(view.projections)
   const full = labels + width + RIGHT_PAD
   return (
     <div className="spacetime-plot" style={{ width: full * scale, height: height * scale }}>
       {dense && (
-        <ArrowCanvas
+        <DenseCanvas
           layout={layout}
           width={full}
           height={height}
@@ -151,9 +154,15 @@ export const SpaceTime = memo(function SpaceTime({
               layout.arrows.map(
                 (a) => a.position === selected && <Arrow key={a.send} a={a} selected={selected} />,
               )}
-            {layout.appends.map((e) => (
-              <Append key={e.position} e={e} selected={selected === e.position} />
-            ))}
+            {!dense &&
+              layout.appends.map((e) => (
+                <Append key={e.position} e={e} selected={selected === e.position} />
+              ))}
+            {dense &&
+              selected !== null &&
+              layout.appends.map(
+                (e) => e.position === selected && <Append key={e.position} e={e} selected />,
+              )}
             {layout.reads.map((r, i) => (
               <g
                 key={`read-${i}`}
@@ -355,8 +364,8 @@ function Defs() {
   )
 }
 
-/** Thousands of arrows: painted to a canvas from the same layout, under the SVG. */
-function ArrowCanvas({
+/** Thousands of arrows and appends: painted to a canvas from the same layout, under the SVG. */
+function DenseCanvas({
   layout,
   width,
   height,
@@ -387,16 +396,36 @@ function ArrowCanvas({
     // Thousands of arrows on top of each other: the fainter each, the more the density shows.
     const alpha = Math.max(0.06, Math.min(0.55, 3000 / layout.arrows.length))
     ctx.globalAlpha = selected === null ? alpha : alpha / 4
+    // Each arrow is stroked on its own, so that overlaps add up; the style is set only when it
+    // changes from the arrow before, which most of the time it does not.
+    const dashes = new Map<string, number[]>()
+    let stroke = ''
+    let lineWidth = NaN
+    let dash: string | undefined = ''
     for (const a of layout.arrows) {
       const s = arrowStyle(a)
-      ctx.strokeStyle = s.stroke
-      ctx.lineWidth = s.width
-      ctx.setLineDash(s.dash ? s.dash.split(' ').map(Number) : [])
+      if (s.stroke !== stroke) ctx.strokeStyle = stroke = s.stroke
+      if (s.width !== lineWidth) ctx.lineWidth = lineWidth = s.width
+      if (s.dash !== dash) {
+        dash = s.dash
+        const key = dash ?? ''
+        let pattern = dashes.get(key)
+        if (!pattern) dashes.set(key, (pattern = key ? key.split(' ').map(Number) : []))
+        ctx.setLineDash(pattern)
+      }
       ctx.beginPath()
       ctx.moveTo(a.x1, a.y1)
       ctx.lineTo(a.x2, a.y2)
       ctx.stroke()
     }
+    // The store's marks over the arrows, as in SVG, in one path filled once (a fill or an
+    // outline per event would cost a draw call each). Faint while an event is picked.
+    ctx.globalAlpha = selected === null ? 1 : 0.35
+    ctx.fillStyle = INK.append
+    const s = MARK.append
+    ctx.beginPath()
+    for (const e of layout.appends) ctx.rect(e.x - s / 2, e.y - s / 2, s, s)
+    ctx.fill()
   }, [layout, width, height, scale, left, selected])
   return (
     <canvas
