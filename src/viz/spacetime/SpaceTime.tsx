@@ -7,6 +7,7 @@ import {
   type ArrowMark,
   type SpaceTimeLayout,
 } from './spacetime-layout'
+import { arrowPaint } from './arrow-paint'
 import { ARROW_STYLE, INK, MARK, RIGHT_PAD, arrowStyle, laneLabelWidth } from './spacetime-style'
 
 export interface SpaceTimeProps {
@@ -364,6 +365,37 @@ function Defs() {
   )
 }
 
+/** Strokes the arrows as `arrowPaint` plans, setting the style only when it changes. */
+function strokeArrows(
+  ctx: CanvasRenderingContext2D,
+  arrows: readonly ArrowMark[],
+  plotWidth: number,
+): void {
+  const { paths, k } = arrowPaint(arrows, plotWidth)
+  if (k > 1) ctx.globalAlpha = 1 - Math.pow(1 - ctx.globalAlpha, k)
+  const dashes = new Map<string, number[]>()
+  let stroke = ''
+  let lineWidth = NaN
+  let dash: string | undefined = ''
+  for (const { style, arrows: path } of paths) {
+    if (style.stroke !== stroke) ctx.strokeStyle = stroke = style.stroke
+    if (style.width !== lineWidth) ctx.lineWidth = lineWidth = style.width
+    if (style.dash !== dash) {
+      dash = style.dash
+      const key = dash ?? ''
+      let pattern = dashes.get(key)
+      if (!pattern) dashes.set(key, (pattern = key ? key.split(' ').map(Number) : []))
+      ctx.setLineDash(pattern)
+    }
+    ctx.beginPath()
+    for (const a of path) {
+      ctx.moveTo(a.x1, a.y1)
+      ctx.lineTo(a.x2, a.y2)
+    }
+    ctx.stroke()
+  }
+}
+
 /** Thousands of arrows and appends: painted to a canvas from the same layout, under the SVG. */
 function DenseCanvas({
   layout,
@@ -396,28 +428,7 @@ function DenseCanvas({
     // Thousands of arrows on top of each other: the fainter each, the more the density shows.
     const alpha = Math.max(0.06, Math.min(0.55, 3000 / layout.arrows.length))
     ctx.globalAlpha = selected === null ? alpha : alpha / 4
-    // Each arrow is stroked on its own, so that overlaps add up; the style is set only when it
-    // changes from the arrow before, which most of the time it does not.
-    const dashes = new Map<string, number[]>()
-    let stroke = ''
-    let lineWidth = NaN
-    let dash: string | undefined = ''
-    for (const a of layout.arrows) {
-      const s = arrowStyle(a)
-      if (s.stroke !== stroke) ctx.strokeStyle = stroke = s.stroke
-      if (s.width !== lineWidth) ctx.lineWidth = lineWidth = s.width
-      if (s.dash !== dash) {
-        dash = s.dash
-        const key = dash ?? ''
-        let pattern = dashes.get(key)
-        if (!pattern) dashes.set(key, (pattern = key ? key.split(' ').map(Number) : []))
-        ctx.setLineDash(pattern)
-      }
-      ctx.beginPath()
-      ctx.moveTo(a.x1, a.y1)
-      ctx.lineTo(a.x2, a.y2)
-      ctx.stroke()
-    }
+    strokeArrows(ctx, layout.arrows, width - left - RIGHT_PAD)
     // The store's marks over the arrows, as in SVG, in one path filled once (a fill or an
     // outline per event would cost a draw call each). Faint while an event is picked.
     ctx.globalAlpha = selected === null ? 1 : 0.35
