@@ -8,6 +8,7 @@ import {
   type InterventionOutcome,
   type Scenario,
   type ScenarioProblem,
+  type Simulation,
 } from '../core'
 import { getRun, RunSession, StorageError, type Restored } from '../persistence'
 import { buildFrame } from './frame'
@@ -47,6 +48,12 @@ export function runActions(set: Set, get: Get, ctx: Context) {
   /** The learner did something: the next change redraws the panels even while computing. */
   let redraw = false
   let tracedAt = -Infinity
+  /**
+   * The state of the run when the trace was last read. A change that moved none of it (a save
+   * that finished, a pause where the last read was already current) does not read it again: for
+   * a 100,000-event run one read and its redraw cost seconds.
+   */
+  let traced: TraceStamp | null = null
 
   const status = (
     player: Player,
@@ -112,8 +119,12 @@ export function runActions(set: Set, get: Get, ctx: Context) {
           // follows every frame on its own.
           const wall = ctx.deps.scheduler?.now() ?? performance.now()
           const every = TRACE_EVERY_MS * (1 + player.sim.log.sends / TRACE_SENDS_PER_STEP)
-          const retrace = player.mode !== 'playing' || wall - tracedAt >= every
-          if (retrace) tracedAt = wall
+          const due = player.mode !== 'playing' || wall - tracedAt >= every
+          const retrace = due && !sameStamp(traced, player.sim)
+          if (retrace) {
+            tracedAt = wall
+            traced = stampOf(player.sim)
+          }
           set((s) => ({
             run,
             frame: buildFrame(player),
@@ -140,6 +151,7 @@ export function runActions(set: Set, get: Get, ctx: Context) {
     ctx.player = player
     ctx.announced = false
     tracedAt = -Infinity
+    traced = stampOf(player.sim)
     set((s) => ({
       unsaved: null,
       run: status(player, name, runId, restored),
@@ -327,4 +339,32 @@ export function unsavedReason(error: unknown): string {
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message
   return String(error)
+}
+
+/** What the trace of a run depends on, in a few numbers and the list of interventions. */
+interface TraceStamp {
+  readonly sim: Simulation
+  readonly steps: number
+  readonly seq: number
+  readonly now: number
+  readonly cursor: number
+  readonly interventions: readonly Intervention[]
+}
+
+function stampOf(sim: Simulation): TraceStamp {
+  const { steps, seq, now, cursor, interventions } = sim
+  return { sim, steps, seq, now, cursor, interventions }
+}
+
+/** Whether the run is where it was when `stamp` was taken (a fork replaces the list). */
+function sameStamp(stamp: TraceStamp | null, sim: Simulation): boolean {
+  return (
+    stamp !== null &&
+    stamp.sim === sim &&
+    stamp.steps === sim.steps &&
+    stamp.seq === sim.seq &&
+    stamp.now === sim.now &&
+    stamp.cursor === sim.cursor &&
+    stamp.interventions === sim.interventions
+  )
 }

@@ -277,6 +277,21 @@ describe('input while a run computes', () => {
     expect(store.getState().traceVersion).toBe(paused + 2)
   })
 
+  it('reads the trace again only when the run moved: not for a finished save or a second pause', async () => {
+    const store = profile().tab()
+    await store.getState().init()
+    store.getState().loadScenario(busy)
+    await store.getState().runScenario()
+    await finished(store)
+    await until(store, (s) => s.runs[0]?.status === 'ended')
+    const ended = store.getState().traceVersion
+    // The last save finished and told the store; a pause when paused changes nothing either.
+    store.getState().pause()
+    expect(store.getState().traceVersion).toBe(ended)
+    store.getState().stepBack()
+    expect(store.getState().traceVersion).toBe(ended + 1)
+  }, 30_000)
+
   it('never computes more than a save’s worth of events ahead of what is saved', async () => {
     const store = profile().tab()
     await store.getState().init()
