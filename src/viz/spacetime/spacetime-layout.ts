@@ -149,10 +149,8 @@ export function spaceTimeLayout(view: TraceView, frame: SpaceTimeFrame): SpaceTi
     ...view.projections.map((id, i) => ({ projection: i, label: id, y: laneY(i) })),
   ]
 
-  const appendedAt = new Map<number, number>()
   const appends: AppendMark[] = []
   for (const e of view.events) {
-    appendedAt.set(e.position, e.at)
     if (visible(e.at, e.at))
       appends.push({
         position: e.position,
@@ -223,8 +221,9 @@ export function spaceTimeLayout(view: TraceView, frame: SpaceTimeFrame): SpaceTi
     }))
 
   // An answer's events leave the store when it answers: its copies are sent at that instant.
+  // Only pull runs have answers; a push run's hundreds of thousands of copies are not looked at.
   const answerArrival = new Map<string, number>()
-  for (const d of view.deliveries) {
+  for (const d of view.polls.length > 0 ? view.deliveries : []) {
     if (d.arrivedAt === null) continue
     const key = `${d.projection}:${d.sentAt}`
     answerArrival.set(key, Math.min(answerArrival.get(key) ?? Infinity, d.arrivedAt))
