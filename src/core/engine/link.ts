@@ -49,8 +49,7 @@ interface Streams {
  * are lost but not how long the others take.
  */
 export class Link {
-  /** Per kind of traffic, in TRAFFIC order (see `trafficIndex`). */
-  private readonly streams: readonly Streams[]
+  private readonly streams: Readonly<Record<Traffic, Streams>>
   /** Per read (by its stream name), made when the read first sends. */
   private readStreams = new Map<string, Streams>()
   private readonly streamOf: (name: string) => Streams
@@ -71,7 +70,9 @@ export class Link {
       duplicate: stream(name, 'duplicate'),
       reorder: stream(name, 'reorder'),
     })
-    this.streams = TRAFFIC.map((traffic) => this.streamOf(traffic))
+    const streams = {} as Record<Traffic, Streams>
+    for (const traffic of TRAFFIC) streams[traffic] = this.streamOf(traffic)
+    this.streams = streams
   }
 
   /**
@@ -81,8 +82,7 @@ export class Link {
    */
   transmit(sentAt: SimTime, traffic: Traffic, read: string | null = null): Readonly<Transmission> {
     const tx = this.tx
-    const s =
-      read === null ? (this.streams[trafficIndex(traffic)] as Streams) : this.readStream(read)
+    const s = read === null ? this.streams[traffic] : this.readStream(read)
     tx.lost = s.loss.next() < this.spec.loss
     tx.arriveAt = roundTime(sentAt + this.delay(s))
     tx.duplicateAt =
@@ -108,7 +108,7 @@ export class Link {
   /** Numbers drawn from this link's streams so far. */
   draws(): number {
     let n = 0
-    for (const s of [...this.streams, ...this.readStreams.values()])
+    for (const s of [...Object.values(this.streams), ...this.readStreams.values()])
       n += s.latency.draws + s.loss.draws + s.duplicate.draws + s.reorder.draws
     return n
   }
@@ -130,7 +130,7 @@ export class Link {
   snapshot(): LinkSnapshot {
     return {
       spec: this.spec,
-      rngs: this.streams.map(states),
+      rngs: TRAFFIC.map((traffic) => states(this.streams[traffic])),
       reads: [...this.readStreams].map(([read, s]) => [read, states(s)] as const),
       partitions: this.partitions.slice(),
     }
@@ -138,7 +138,7 @@ export class Link {
 
   restore(s: LinkSnapshot): void {
     this.spec = s.spec
-    this.streams.forEach((streams, i) => restoreStates(streams, s.rngs[i] as States))
+    TRAFFIC.forEach((traffic, i) => restoreStates(this.streams[traffic], s.rngs[i] as States))
     // A read that first sent after the snapshot starts afresh when it sends again.
     const reads = new Map<string, Streams>()
     for (const [read, saved] of s.reads) {
@@ -148,30 +148,6 @@ export class Link {
     }
     this.readStreams = reads
     this.partitions = s.partitions.slice()
-  }
-}
-
-/**
- * The place of a kind of traffic in TRAFFIC. A switch on the (interned) name rather than a record
- * keyed by it: `transmit` runs once per message, and a keyed load whose key varies between calls
- * goes through V8's slow megamorphic path.
- */
-function trafficIndex(traffic: Traffic): number {
-  switch (traffic) {
-    case 'push':
-      return 0
-    case 'redelivery':
-      return 1
-    case 'ack':
-      return 2
-    case 'request':
-      return 3
-    case 'response':
-      return 4
-    case 'fetch-request':
-      return 5
-    case 'fetch-response':
-      return 6
   }
 }
 

@@ -210,9 +210,6 @@ export class Simulation implements Truth {
     // Steps count items, not interventions: an intervention takes no step of its own.
     const start = this.steps
     if (this.done) this.reopen()
-    // Without a time limit nothing is ever left for later, and `step` alone decides: the common
-    // case (a run to the end, a Timeline's chunk) skips looking ahead at every step.
-    if (time === Infinity) while (!this.done && this.steps - start < maxSteps) this.step()
     while (!this.done && this.steps - start < maxSteps) {
       const next = this.nextTime()
       if (next > time && next <= this.bound) break
