@@ -1,3 +1,4 @@
+import type { StoredEvent } from '../events'
 import { describeRow, label, type Anomaly } from './anomaly'
 import { labels, missingEvents, rowAt } from './evidence'
 import { lostEvents } from './lost-events'
@@ -52,11 +53,17 @@ function explainFinding(sim: Simulation, p: Projection, f: Finding): Anomaly {
       positions: [f.position],
       explanation: `${what} arrived again and was applied twice: ${key} became ${describeRow(f.local)} instead of ${describeRow(f.truth)}.`,
     }
-  // The newer events of the stream that had been applied when the late one overwrote them.
-  const newer = sim.store
-    .readStream(e.stream)
-    .slice(e.version)
-    .filter((n) => p.measures.firstApplied.get(n.position) <= f.at)
+  // The newer events of the stream that had been applied when the late one overwrote them. An
+  // event appended after that moment cannot have been applied by then, and the stream is in
+  // append order, so the walk stops there: a finished 100k run explains ~16k findings on streams
+  // of ~200 events, and filtering each whole tail took most of buildResult.
+  const stream = sim.store.readStream(e.stream)
+  const newer: StoredEvent[] = []
+  for (let i = e.version; i < stream.length; i++) {
+    const n = stream[i] as StoredEvent
+    if (n.at > f.at) break
+    if (p.measures.firstApplied.get(n.position) <= f.at) newer.push(n)
+  }
   const last = newer[newer.length - 1]
   const newerLabel = last ? label(last.type, last.position) : 'a newer event'
   return {

@@ -101,8 +101,7 @@ export class Exchange {
     const traffic = purpose === PURPOSE.fetch ? 'fetch-request' : 'request'
     const tx = p.link.transmit(sim.now, traffic, read < 0 ? null : sim.reads.streamName(read))
     if (!tx.lost) sim.schedule(tx.arriveAt, K.Request, p.index, index, sim.now, keep)
-    if (tx.duplicateAt !== null)
-      sim.schedule(tx.duplicateAt, K.Request, p.index, index, sim.now, keep)
+    if (tx.duplicated) sim.schedule(tx.duplicateAt, K.Request, p.index, index, sim.now, keep)
     if (purpose === PURPOSE.fetch) p.pipeline.addFetching(sim.now, onTheWire(tx, true))
     return index
   }
@@ -165,7 +164,7 @@ export class Exchange {
       sim.schedule(tx.arriveAt, K.Response, p.index, answer, first, keep)
       p.wire += events.length
     }
-    if (tx.duplicateAt !== null && matters) {
+    if (tx.duplicated && matters) {
       const copy = this.logCopies(p, events, -1, NaN)
       sim.schedule(tx.duplicateAt, K.Response, p.index, answer, copy, keep)
       p.wire += events.length
@@ -243,6 +242,6 @@ export class Exchange {
 }
 
 /** How many copies of a message a transmission put on the wire (none if nothing is sent). */
-function onTheWire(tx: { lost: boolean; duplicateAt: number | null }, sent: boolean): number {
-  return sent ? (tx.lost ? 0 : 1) + (tx.duplicateAt !== null ? 1 : 0) : 0
+function onTheWire(tx: { lost: boolean; duplicated: boolean }, sent: boolean): number {
+  return sent ? (tx.lost ? 0 : 1) + (tx.duplicated ? 1 : 0) : 0
 }

@@ -1,4 +1,4 @@
-import { sample } from '../distributions'
+import { sampler, type Sampler } from '../distributions'
 import { Rng, type RngState } from '../random'
 import type { LinkSpec } from '../scenario/schema'
 import { roundTime, type SimTime } from '../time'
@@ -8,8 +8,9 @@ export interface Transmission {
   /** When the copy arrives, or would have arrived had it not been lost. */
   arriveAt: SimTime
   lost: boolean
-  /** A second copy made by the network, if any. */
-  duplicateAt: SimTime | null
+  /** Whether the network made a second copy, and when that copy arrives (NaN when it did not). */
+  duplicated: boolean
+  duplicateAt: SimTime
 }
 
 export interface Window {
@@ -55,13 +56,19 @@ export class Link {
   private readonly streamOf: (name: string) => Streams
   /** Partition windows; an open one has `to` = Infinity until it heals. */
   partitions: Window[] = []
-  private readonly tx: Transmission = { arriveAt: 0, lost: false, duplicateAt: null }
+  private readonly tx: Transmission = {
+    arriveAt: 0,
+    lost: false,
+    duplicated: false,
+    duplicateAt: NaN,
+  }
+  /** The last delay drawn: kept in a field, since a double returned from a call is boxed. */
+  private drawn = 0
+  private linkSpec!: LinkSpec
+  private latency!: Sampler
+  private extra!: Sampler
 
-  constructor(
-    public spec: LinkSpec,
-    seed: number,
-    projectionId: string,
-  ) {
+  constructor(spec: LinkSpec, seed: number, projectionId: string) {
     const stream = (name: string, purpose: string) =>
       Rng.stream(seed, `link/${projectionId}/${name}/${purpose}`)
     this.streamOf = (name) => ({
@@ -73,6 +80,18 @@ export class Link {
     const streams = {} as Record<Traffic, Streams>
     for (const traffic of TRAFFIC) streams[traffic] = this.streamOf(traffic)
     this.streams = streams
+    this.spec = spec
+  }
+
+  get spec(): LinkSpec {
+    return this.linkSpec
+  }
+
+  /** A new spec (a delivery intervention, a restore) makes its samplers afresh. */
+  set spec(spec: LinkSpec) {
+    this.linkSpec = spec
+    this.latency = sampler(spec.latency)
+    this.extra = sampler(spec.reorder.extra)
   }
 
   /**
@@ -83,10 +102,14 @@ export class Link {
   transmit(sentAt: SimTime, traffic: Traffic, read: string | null = null): Readonly<Transmission> {
     const tx = this.tx
     const s = read === null ? this.streams[traffic] : this.readStream(read)
-    tx.lost = s.loss.next() < this.spec.loss
-    tx.arriveAt = roundTime(sentAt + this.delay(s))
-    tx.duplicateAt =
-      s.duplicate.next() < this.spec.duplicate ? roundTime(sentAt + this.delay(s)) : null
+    tx.lost = s.loss.next() < this.linkSpec.loss
+    this.delay(s)
+    tx.arriveAt = roundTime(sentAt + this.drawn)
+    tx.duplicated = s.duplicate.next() < this.linkSpec.duplicate
+    if (tx.duplicated) {
+      this.delay(s)
+      tx.duplicateAt = roundTime(sentAt + this.drawn)
+    } else tx.duplicateAt = NaN
     return tx
   }
 
@@ -99,10 +122,11 @@ export class Link {
     return s
   }
 
-  private delay(s: Streams): number {
-    const base = sample(this.spec.latency, s.latency)
-    const { p, extra } = this.spec.reorder
-    return p > 0 && s.reorder.next() < p ? base + sample(extra, s.reorder) : base
+  /** Draws one delay into `drawn`: the latency, plus the reordering delay for a reordered copy. */
+  private delay(s: Streams): void {
+    const base = this.latency.draw(s.latency)
+    const p = this.linkSpec.reorder.p
+    this.drawn = p > 0 && s.reorder.next() < p ? base + this.extra.draw(s.reorder) : base
   }
 
   /** Numbers drawn from this link's streams so far. */

@@ -91,7 +91,7 @@ export class Network {
       sim.schedule(tx.arriveAt, K.Arrive, p.index, send, 0, true)
       p.wire++
     }
-    if (tx !== null && tx.duplicateAt !== null) {
+    if (tx !== null && tx.duplicated) {
       const copy = sim.logSend(position, p.index, KIND.duplicate)
       sim.schedule(tx.duplicateAt, K.Arrive, p.index, copy, 0, true)
       p.wire++
@@ -155,7 +155,7 @@ export class Network {
     // The earlier of the two copies that get through, kept with one write.
     let at = Infinity
     if (!tx.lost && !p.link.cutOff(now, tx.arriveAt)) at = tx.arriveAt
-    if (tx.duplicateAt !== null && tx.duplicateAt < at && !p.link.cutOff(now, tx.duplicateAt))
+    if (tx.duplicated && tx.duplicateAt < at && !p.link.cutOff(now, tx.duplicateAt))
       at = tx.duplicateAt
     if (at !== Infinity) p.ackAt.lower(position, at)
   }
