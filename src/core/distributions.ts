@@ -12,8 +12,8 @@ export function sample(d: Distribution, rng: Rng): number {
  * A distribution made ready to draw from, one small class per kind. The engine makes one per link
  * and draws millions of delays from it: each call site then sees a single class and V8 inlines the
  * whole draw there, whereas a draw through a switch on `dist` was too big to inline, and a double
- * returned from a call that is not inlined is boxed into a fresh heap number (a fifth of what a
- * 100k-event run allocated). The draws are the same numbers `sample` always gave.
+ * returned from a call that is not inlined is boxed into a fresh heap number (about a sixth of
+ * what a 100k-event run allocated). The draws are the same numbers `sample` always gave.
  */
 export interface Sampler {
   draw(rng: Rng): number
